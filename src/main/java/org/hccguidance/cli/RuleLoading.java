@@ -1,0 +1,33 @@
+package org.hccguidance.cli;
+
+import org.hccguidance.engine.RuleSet;
+import org.hccguidance.engine.RuleSetCompiler;
+import org.hccguidance.engine.RuleSetRefusedException;
+import org.hccguidance.engine.RuleSources;
+import org.hccguidance.ruleset.RuleSourceLocator;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** Loads the rule folder the CLI was pointed at, turning a refusal into an exit with every error. */
+final class RuleLoading {
+
+    private RuleLoading() {
+    }
+
+    static RuleSet load(String rulesOption) {
+        RuleSources sources;
+        try {
+            sources = RuleSourceLocator.read(RuleSourceLocator.rulesFolder(rulesOption == null ? null : Path.of(rulesOption)));
+        } catch (UncheckedIOException e) {
+            throw new CliException(3, e.getMessage());
+        }
+        try {
+            return new RuleSetCompiler().compile(sources);
+        } catch (RuleSetRefusedException e) {
+            StringBuilder sb = new StringBuilder("rules in " + sources.label() + " refused (" + e.errors().size() + " error(s)):");
+            e.errors().forEach(err -> sb.append("\n  ").append(err));
+            throw new CliException(3, sb.toString());
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.hccguidance.engine;
+
+/** A rule of a compiled rule set: its file, Drools package and name. */
+public record RuleRef(String file, String packageName, String name) {
+
+    public String qualifiedName() {
+        return packageName + "/" + name;
+    }
+}

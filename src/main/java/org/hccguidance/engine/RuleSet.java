@@ -1,0 +1,40 @@
+package org.hccguidance.engine;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One compiled, immutable rule set. Evaluations hold a reference to the snapshot they started on,
+ * so swapping the active rule set never changes an evaluation already running.
+ *
+ * @param version        content hash of the rule files ("sha256:...")
+ * @param source         where the files came from
+ * @param sources        the files themselves, exactly as compiled
+ * @param rules          every rule, with the file it came from
+ * @param knownRegimens  regimen codes the regimen catalogue defines; requests naming others are refused
+ * @param knownTrials    trial ids the trial table lists, recruiting or not
+ */
+public record RuleSet(String version, String source, RuleSources sources, List<RuleRef> rules,
+                      Set<String> knownRegimens, Set<String> knownTrials, Instant loadedAt, KieBase kieBase,
+                      KieContainer kieContainer, ReleaseId releaseId) {
+
+    public List<String> files() {
+        return sources.paths();
+    }
+
+    public int ruleCount() {
+        return rules.size();
+    }
+
+    /** Frees the Drools module; call once no evaluation can still use this snapshot. */
+    public void release() {
+        kieContainer.dispose();
+        KieServices.Factory.get().getRepository().removeKieModule(releaseId);
+    }
+}

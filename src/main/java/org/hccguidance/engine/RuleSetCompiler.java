@@ -1,0 +1,196 @@
+package org.hccguidance.engine;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.hccguidance.facts.RegimenComponent;
+import org.hccguidance.facts.TrialListing;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Compiles a rule folder into a {@link RuleSet} at run time (DRL compilation, no executable model),
+ * or refuses it with every error located to a file line or decision-table row. A refused candidate
+ * leaves nothing behind in the KieRepository.
+ */
+public class RuleSetCompiler {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetCompiler.class);
+    private static final String RESOURCE_ROOT = "src/main/resources/";
+    /** Files are written under this folder so that a file's Drools package can match its folder. */
+    private static final String RULES_ROOT = "rules/";
+    private static final AtomicLong BUILD_COUNTER = new AtomicLong();
+
+    private final KieServices ks = KieServices.Factory.get();
+    private final GuidanceEngine engine;
+    private final Clock clock;
+
+    public RuleSetCompiler(GuidanceEngine engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    public RuleSetCompiler() {
+        this(new GuidanceEngine(EvaluationLimits.DEFAULT), Clock.systemUTC());
+    }
+
+    /** Compiles, or throws {@link RuleSetRefusedException} listing every error. */
+    public RuleSet compile(RuleSources sources) {
+        String version = sources.version();
+        List<BuildError> errors = new ArrayList<>();
+        Map<String, DecisionTableDrl> tables = new HashMap<>();
+        if (sources.files().isEmpty()) {
+            errors.add(BuildError.atLine(sources.label(), null, "the rule folder holds no .drl, .drl.csv or .drl.xlsx file"));
+        }
+        for (RuleFile f : sources.files()) {
+            if (!f.isDrl() && !f.isDecisionTable()) {
+                errors.add(BuildError.atLine(f.path(), null, "decision tables must be named *.drl.csv, *.drl.xlsx or "
+                        + "*.drl.xls; Drools would silently ignore this file"));
+            } else if (f.isDecisionTable()) {
+                try {
+                    DecisionTableDrl table = DecisionTableDrl.compile(f);
+                    tables.put(f.path(), table);
+                    errors.addAll(RulePolicy.check(table.drl(), table::errorAt));
+                } catch (RuntimeException e) {
+                    errors.add(BuildError.atLine(f.path(), null, "cannot read decision table: " + rootMessage(e)));
+                }
+            } else {
+                errors.addAll(RulePolicy.check(f.text(), (line, msg) -> BuildError.atLine(f.path(), line, msg)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw refused(version, errors);
+        }
+
+        ReleaseId releaseId = ks.newReleaseId("org.hccguidance.rules", "ruleset",
+                "1.0.0-" + version.substring(7, 19) + "-" + BUILD_COUNTER.incrementAndGet());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        for (RuleFile f : sources.files()) {
+            kfs.write(RESOURCE_ROOT + RULES_ROOT + f.path(), f.content());
+        }
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+        } catch (RuntimeException e) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw refused(version, List.of(BuildError.atLine(sources.label(), null, "rule compiler failed: " + rootMessage(e))));
+        }
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            errors.add(locate(m, tables));
+        }
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw refused(version, errors);
+        }
+
+        KieContainer container = ks.newKieContainer(releaseId);
+        try {
+            KieBase kieBase = container.getKieBase();
+            List<RuleRef> rules = index(kieBase);
+            RuleSet candidate = new RuleSet(version, sources.label(), sources, rules, Set.of(), Set.of(),
+                    clock.instant(), kieBase, container, releaseId);
+            Evaluation probe = probe(candidate);
+            return new RuleSet(version, sources.label(), sources, rules,
+                    collect(probe, RegimenComponent.class, RegimenComponent::regimen),
+                    collect(probe, TrialListing.class, TrialListing::id),
+                    candidate.loadedAt(), kieBase, container, releaseId);
+        } catch (RuleSetRefusedException e) {
+            release(container, releaseId);
+            throw e;
+        } catch (RuntimeException e) {
+            release(container, releaseId);
+            throw refused(version, List.of(BuildError.atLine(sources.label(), null, "rule set cannot start: " + rootMessage(e))));
+        }
+    }
+
+    private void release(KieContainer container, ReleaseId releaseId) {
+        container.dispose();
+        ks.getRepository().removeKieModule(releaseId);
+    }
+
+    /**
+     * Fires the rule set once with no patient: the regimen catalogue rows fire unconditionally, so this
+     * reads the regimen codes the rule set knows, and proves the rules survive an empty session.
+     */
+    private Evaluation probe(RuleSet candidate) {
+        try {
+            return engine.evaluate(candidate, List.of());
+        } catch (RuleExecutionException e) {
+            throw refused(candidate.version(), List.of(BuildError.atLine(candidate.source(), null,
+                    "rules fail on an empty session: " + e.getMessage())));
+        }
+    }
+
+    private static <T> Set<String> collect(Evaluation probe, Class<T> type, java.util.function.Function<T, String> key) {
+        Set<String> out = new TreeSet<>();
+        probe.factsOf(type).forEach(f -> out.add(key.apply(f)));
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
+    private static List<RuleRef> index(KieBase kieBase) {
+        List<RuleRef> rules = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule r : pkg.getRules()) {
+                String file = r instanceof RuleImpl impl && impl.getResource() != null
+                        ? stripRoot(impl.getResource().getSourcePath()) : "?";
+                rules.add(new RuleRef(file, pkg.getName(), r.getName()));
+            }
+        }
+        rules.sort(Comparator.comparing(RuleRef::file).thenComparing(RuleRef::name));
+        return List.copyOf(rules);
+    }
+
+    private static BuildError locate(Message m, Map<String, DecisionTableDrl> tables) {
+        String file = m.getPath() == null ? "?" : stripRoot(m.getPath());
+        String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").trim();
+        DecisionTableDrl table = tables.get(file);
+        if (table != null) {
+            return table.errorAt(m.getLine(), text);
+        }
+        return BuildError.atLine(file, m.getLine() > 0 ? m.getLine() : null, text);
+    }
+
+    static String stripRoot(String path) {
+        String p = path.replace('\\', '/');
+        if (p.startsWith(RESOURCE_ROOT)) {
+            p = p.substring(RESOURCE_ROOT.length());
+        }
+        return p.startsWith(RULES_ROOT) ? p.substring(RULES_ROOT.length()) : p;
+    }
+
+    private static RuleSetRefusedException refused(String version, List<BuildError> errors) {
+        List<BuildError> unique = new ArrayList<>(new LinkedHashSet<>(errors));
+        RuleSetRefusedException e = new RuleSetRefusedException(version, unique);
+        log.warn("{}", e.getMessage());
+        return e;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return msg.replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,26 @@
+package org.hccguidance.facts;
+
+import java.util.Collection;
+import java.util.List;
+
+/** Small text helpers the rules use to write rationales. */
+public final class Format {
+
+    private Format() {
+    }
+
+    /** 400.0 as "400", 3.5 as "3.5". */
+    public static String number(Number value) {
+        if (value == null) {
+            return "unknown";
+        }
+        double d = value.doubleValue();
+        return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /** The texts of the given trial criteria in a stable order. */
+    public static List<String> criteriaTexts(Collection<?> criteria) {
+        return criteria.stream().filter(TrialCriterion.class::isInstance).map(TrialCriterion.class::cast)
+                .sorted(java.util.Comparator.comparing(TrialCriterion::kind)).map(TrialCriterion::text).toList();
+    }
+}

@@ -1,0 +1,41 @@
+package org.hccguidance.facts;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * One patient, exactly as a caller sends it. Every field but {@code ecog} and {@code liver} may be
+ * absent, and absent means unknown, never false.
+ */
+public record PatientCase(
+        @Size(max = 128) String patientRef,
+        @Min(0) @Max(130) Integer ageYears,
+        @NotNull @Min(0) @Max(4) Integer ecog,
+        BclcStage bclcStage,
+        @NotNull @Valid Liver liver,
+        @Valid Tumour tumour,
+        @Size(max = 20) List<@NotNull @Valid PriorTherapy> priorSystemicTherapies,
+        @Valid Progression progression,
+        @Size(max = 50) List<@NotNull @Valid AdverseEvent> adverseEvents,
+        @Valid Risks risks,
+        @Valid MolecularProfile molecularProfile) {
+
+    public PatientCase {
+        priorSystemicTherapies = priorSystemicTherapies == null ? List.of() : List.copyOf(priorSystemicTherapies);
+        adverseEvents = adverseEvents == null ? List.of() : List.copyOf(adverseEvents);
+    }
+
+    /** The same patient without the caller's identifier, for anything that is stored or shown. */
+    public PatientCase withoutRef() {
+        return new PatientCase(null, ageYears, ecog, bclcStage, liver, tumour, priorSystemicTherapies,
+                progression, adverseEvents, risks, molecularProfile);
+    }
+
+    /** Upper bound used for lab values that no living patient exceeds; guards against unit mix-ups. */
+    static final String LAB_CEILING = "1000";
+}

@@ -1,0 +1,29 @@
+package org.hccguidance.facts;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Bean-validation of a patient outside Spring (CLI, scenario files), with the same messages as the API. */
+public final class PatientValidation {
+
+    private static final ValidatorFactory FACTORY = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator())
+            .buildValidatorFactory();
+
+    private PatientValidation() {
+    }
+
+    /** Each problem as "field: message", sorted; empty when the patient is valid. */
+    public static List<String> problems(PatientCase patient) {
+        Validator validator = FACTORY.getValidator();
+        return validator.validate(patient).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<PatientCase> v) -> v.getPropertyPath().toString()))
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                .toList();
+    }
+}

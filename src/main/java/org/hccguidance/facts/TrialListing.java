@@ -1,0 +1,36 @@
+package org.hccguidance.facts;
+
+/**
+ * A trial from the trial table. Eligibility is held in coded form so the matching rules can check
+ * it: the prior-therapy requirement code, the Child-Pugh ceiling (score), the ECOG ceiling and the
+ * BCLC stages admitted (empty for any).
+ */
+public record TrialListing(
+        String id,
+        String title,
+        String phase,
+        int n,
+        String arms,
+        String endpoint,
+        String eligibility,
+        String status,
+        String priorRequirement,
+        int maxChildPughScore,
+        boolean childPughBOnly,
+        int maxEcog,
+        String bclcStages) {
+
+    public boolean recruiting() {
+        return "RECRUITING".equalsIgnoreCase(status);
+    }
+
+    /** "any" (or blank) means the trial sets no BCLC requirement. */
+    public boolean hasBclcRequirement() {
+        return bclcStages != null && !bclcStages.isBlank() && !bclcStages.equalsIgnoreCase("any");
+    }
+
+    public boolean admitsBclc(BclcStage stage) {
+        return !hasBclcRequirement()
+                || (stage != null && java.util.Arrays.asList(bclcStages.split("[/ ,]+")).contains(stage.json()));
+    }
+}

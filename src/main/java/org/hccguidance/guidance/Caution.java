@@ -1,0 +1,5 @@
+package org.hccguidance.guidance;
+
+/** Something a clinician must weigh before giving an option. */
+public record Caution(String code, String text) {
+}

@@ -1,0 +1,150 @@
+package org.hccguidance.guidance;
+
+import org.hccguidance.engine.Evaluation;
+import org.hccguidance.facts.Albi;
+import org.hccguidance.facts.AntiVegfContraindication;
+import org.hccguidance.facts.Bclc;
+import org.hccguidance.facts.ChildPugh;
+import org.hccguidance.facts.ImmunotherapyContraindication;
+import org.hccguidance.facts.Oligoprogression;
+import org.hccguidance.facts.Setting;
+import org.hccguidance.facts.TreatmentSetting;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Turns what the rules asserted into one response. The policy here is generic, not clinical: an
+ * option any rule excluded is not recommended (with every reason), a strength limit always wins over
+ * a proposal, and options are ranked by strength and then by the priority the rules gave them.
+ */
+public final class GuidanceAssembler {
+
+    private GuidanceAssembler() {
+    }
+
+    public static GuidanceResponse assemble(Evaluation eval, String patientRef, Instant evaluatedAt) {
+        Map<String, List<Option>> options = group(eval.factsOf(Option.class), Option::code);
+        Map<String, List<Exclusion>> exclusions = group(eval.factsOf(Exclusion.class), Exclusion::code);
+        Map<String, List<StrengthLimit>> limits = group(eval.factsOf(StrengthLimit.class), StrengthLimit::code);
+        Map<String, List<Caution>> cautions = group(eval.factsOf(Caution.class), Caution::code);
+        Map<String, List<EvidenceItem>> evidence = group(eval.factsOf(EvidenceItem.class), EvidenceItem::code);
+
+        record Ranked(Option merged, Strength strength) {
+        }
+        List<Ranked> offered = new ArrayList<>();
+        for (var entry : options.entrySet()) {
+            if (exclusions.containsKey(entry.getKey())) {
+                continue;
+            }
+            Option merged = merge(entry.getValue());
+            Strength strength = merged.strength();
+            for (StrengthLimit limit : limits.getOrDefault(entry.getKey(), List.of())) {
+                strength = strength.weakest(limit.atMost());
+            }
+            offered.add(new Ranked(merged, strength));
+        }
+        offered.sort(Comparator.comparing(Ranked::strength)
+                .thenComparingInt(r -> r.merged().priority())
+                .thenComparing(r -> r.merged().code()));
+
+        List<Recommendation> recommendations = new ArrayList<>();
+        for (Ranked r : offered) {
+            String code = r.merged().code();
+            Set<String> cautionTexts = new LinkedHashSet<>();
+            cautions.getOrDefault(code, List.of()).forEach(c -> cautionTexts.add(c.text()));
+            limits.getOrDefault(code, List.of()).forEach(l -> cautionTexts.add(l.reason()));
+            List<EvidenceItem> items = evidence.getOrDefault(code, List.of()).stream().distinct()
+                    .sorted(Comparator.comparing(EvidenceItem::reference, Comparator.nullsLast(Comparator.naturalOrder()))
+                            .thenComparing(EvidenceItem::source))
+                    .toList();
+            Set<String> firedBy = new LinkedHashSet<>();
+            options.get(code).forEach(o -> addRule(firedBy, eval, o));
+            limits.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
+            cautions.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
+            evidence.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
+            recommendations.add(new Recommendation(code, r.merged().category(), r.strength(), recommendations.size() + 1,
+                    r.merged().title(), r.merged().rationale(), items, List.copyOf(cautionTexts), List.copyOf(firedBy)));
+        }
+
+        List<NotRecommended> notRecommended = new ArrayList<>();
+        new TreeMap<>(exclusions).forEach((code, list) -> {
+            Set<String> reasons = new java.util.TreeSet<>();
+            Set<String> firedBy = new LinkedHashSet<>();
+            for (Exclusion e : list) {
+                reasons.add(e.reason());
+                addRule(firedBy, eval, e);
+            }
+            notRecommended.add(new NotRecommended(code, String.join("; ", reasons), List.copyOf(firedBy)));
+        });
+
+        List<TrialMatch> trials = eval.factsOf(TrialMatch.class).stream().distinct()
+                .sorted(Comparator.comparing(TrialMatch::id)).toList();
+        List<Alert> alerts = eval.factsOf(Alert.class).stream().distinct()
+                .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::code)).toList();
+        List<MissingData> missing = eval.factsOf(MissingData.class).stream().distinct()
+                .sorted(Comparator.comparing(MissingData::field)).toList();
+
+        TreatmentSetting setting = eval.factsOf(Setting.class).stream().map(Setting::value).findFirst().orElse(null);
+        Audit audit = new Audit(eval.ruleSet().version(), eval.ruleSet().source(),
+                List.copyOf(new LinkedHashSet<>(eval.firedRules())), evaluatedAt, eval.engineMicros());
+        return new GuidanceResponse(patientRef, setting, derived(eval), List.copyOf(recommendations),
+                List.copyOf(notRecommended), trials, alerts, missing, audit);
+    }
+
+    private static Derived derived(Evaluation eval) {
+        ChildPugh cp = eval.factsOf(ChildPugh.class).stream().findFirst().orElse(null);
+        Albi albi = eval.factsOf(Albi.class).stream().findFirst().orElse(null);
+        Bclc bclc = eval.factsOf(Bclc.class).stream().findFirst().orElse(null);
+        return new Derived(
+                cp == null ? null : cp.childPughClass(),
+                cp == null ? null : cp.score(),
+                albi == null ? null : Math.round(albi.score() * 100.0) / 100.0,
+                albi == null ? null : albi.grade(),
+                bclc == null ? null : bclc.stage(),
+                !eval.factsOf(Oligoprogression.class).isEmpty(),
+                !eval.factsOf(AntiVegfContraindication.class).isEmpty(),
+                !eval.factsOf(ImmunotherapyContraindication.class).isEmpty());
+    }
+
+    private static Option merge(List<Option> proposals) {
+        Option first = proposals.get(0);
+        Strength strength = first.strength();
+        int priority = first.priority();
+        Set<String> rationale = new LinkedHashSet<>();
+        for (Option o : proposals) {
+            strength = strength.strongest(o.strength());
+            priority = Math.min(priority, o.priority());
+            rationale.add(o.rationale());
+        }
+        rationale.removeIf(Objects::isNull);
+        return new Option(first.code(), first.category(), strength, priority, first.title(), String.join(" ", rationale));
+    }
+
+    private static void addRule(Set<String> firedBy, Evaluation eval, Object fact) {
+        String rule = eval.ruleThatInserted(fact);
+        if (rule != null) {
+            firedBy.add(rule);
+        }
+    }
+
+    private static <T> Map<String, List<T>> group(List<T> facts, Function<T, String> key) {
+        // Working memory has no order; sorting by content keeps merged text identical run to run.
+        List<T> sorted = new ArrayList<>(facts);
+        sorted.sort(Comparator.comparing(Object::toString));
+        Map<String, List<T>> out = new LinkedHashMap<>();
+        for (T f : sorted) {
+            out.computeIfAbsent(key.apply(f), k -> new ArrayList<>()).add(f);
+        }
+        return out;
+    }
+}

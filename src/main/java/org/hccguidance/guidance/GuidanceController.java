@@ -1,0 +1,32 @@
+package org.hccguidance.guidance;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.hccguidance.facts.PatientCase;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The rules endpoint other hospital systems call. */
+@RestController
+@RequestMapping("/api/v1/guidance")
+@Tag(name = "guidance", description = "Treatment guidance for one patient")
+class GuidanceController {
+
+    private final GuidanceService service;
+
+    GuidanceController(GuidanceService service) {
+        this.service = service;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Evaluate one patient against the active rule set, or against a stored version (admin)")
+    GuidanceResponse evaluate(@Valid @RequestBody PatientCase patient,
+                              @RequestParam(required = false) String rulesetVersion) {
+        return rulesetVersion == null ? service.evaluate(patient) : service.evaluate(patient, rulesetVersion);
+    }
+}

@@ -1,0 +1,21 @@
+package org.hccguidance.guidance;
+
+import org.hccguidance.facts.TreatmentSetting;
+
+import java.util.List;
+
+/** The whole answer for one patient. */
+public record GuidanceResponse(String patientRef, TreatmentSetting setting, Derived derived,
+                               List<Recommendation> recommendations, List<NotRecommended> notRecommended,
+                               List<TrialMatch> trials, List<Alert> alerts, List<MissingData> missingData,
+                               Audit audit) {
+
+    public GuidanceResponse withPatientRef(String ref) {
+        return new GuidanceResponse(ref, setting, derived, recommendations, notRecommended, trials, alerts,
+                missingData, audit);
+    }
+
+    public boolean recommends(String code) {
+        return recommendations.stream().anyMatch(r -> r.code().equals(code));
+    }
+}

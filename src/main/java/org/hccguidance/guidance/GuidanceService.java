@@ -1,0 +1,54 @@
+package org.hccguidance.guidance;
+
+import org.hccguidance.engine.Evaluation;
+import org.hccguidance.engine.GuidanceEngine;
+import org.hccguidance.engine.RuleSet;
+import org.hccguidance.facts.PatientCase;
+import org.hccguidance.facts.PatientFacts;
+import org.hccguidance.ruleset.RuleSetRegistry;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+
+/** Evaluates one patient on the live rule set, or on a stored version when asked. */
+@Service
+public class GuidanceService {
+
+    private final RuleSetRegistry registry;
+    private final GuidanceEngine engine;
+    private final Clock clock;
+
+    public GuidanceService(RuleSetRegistry registry, GuidanceEngine engine, Clock clock) {
+        this.registry = registry;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    public GuidanceResponse evaluate(PatientCase patient) {
+        RuleSet ruleSet = registry.active()
+                .orElseThrow(() -> new NoRuleSetException("no valid rule set is loaded; see GET /api/v1/ruleset", false));
+        return evaluate(patient, ruleSet, engine, clock);
+    }
+
+    public GuidanceResponse evaluate(PatientCase patient, String rulesetVersion) {
+        RuleSet ruleSet = registry.storedVersion(rulesetVersion)
+                .orElseThrow(() -> new NoRuleSetException("rule set version " + rulesetVersion + " was never activated here", true));
+        return evaluate(patient, ruleSet, engine, clock);
+    }
+
+    /** The whole evaluation path, shared by the service, the CLI and the scenario runner. */
+    public static GuidanceResponse evaluate(PatientCase patient, RuleSet ruleSet, GuidanceEngine engine, Clock clock) {
+        return trace(patient, ruleSet, engine, clock).response();
+    }
+
+    /** The same evaluation, keeping the engine's trace (fired rules by file) for coverage. */
+    public static Traced trace(PatientCase patient, RuleSet ruleSet, GuidanceEngine engine, Clock clock) {
+        PatientCheck.requireKnownRegimens(patient, ruleSet);
+        Evaluation evaluation = engine.evaluate(ruleSet, PatientFacts.of(patient.withoutRef()));
+        return new Traced(GuidanceAssembler.assemble(evaluation, patient.patientRef(), clock.instant()), evaluation);
+    }
+
+    /** A response together with the evaluation that produced it. */
+    public record Traced(GuidanceResponse response, Evaluation evaluation) {
+    }
+}

@@ -1,0 +1,50 @@
+package org.hccguidance.ruleset;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.hccguidance.engine.EvaluationLimits;
+import org.hccguidance.engine.GuidanceEngine;
+import org.hccguidance.engine.RuleSetCompiler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** Wires the engine and the live rule set from {@code guidance.*} properties. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GuidanceProperties.class)
+class RuleSetConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EvaluationLimits evaluationLimits(GuidanceProperties props) {
+        return new EvaluationLimits(props.evaluation().maxFirings(), props.evaluation().timeBudget());
+    }
+
+    @Bean
+    GuidanceEngine guidanceEngine(EvaluationLimits limits) {
+        return new GuidanceEngine(limits);
+    }
+
+    @Bean
+    RuleSetCompiler ruleSetCompiler(GuidanceEngine engine, Clock clock) {
+        return new RuleSetCompiler(engine, clock);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    RuleSetRegistry ruleSetRegistry(GuidanceProperties props, RuleSetCompiler compiler, EvaluationLimits limits,
+                                    ObjectProvider<ScenarioGate> gate, ObjectProvider<MeterRegistry> meters,
+                                    Clock clock) {
+        var folder = RuleSourceLocator.rulesFolder(props.rules().dir());
+        RuleSetRegistry registry = new RuleSetRegistry(() -> RuleSourceLocator.read(folder), compiler,
+                new RuleSetArchive(props.data().dir()), gate.getIfAvailable(), props.reload().requireScenarios(),
+                limits, meters.getIfAvailable(), clock);
+        registry.start();
+        return registry;
+    }
+}

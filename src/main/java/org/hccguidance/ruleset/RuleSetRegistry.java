@@ -1,0 +1,197 @@
+package org.hccguidance.ruleset;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.hccguidance.engine.BuildError;
+import org.hccguidance.engine.EvaluationLimits;
+import org.hccguidance.engine.RuleSet;
+import org.hccguidance.engine.RuleSetCompiler;
+import org.hccguidance.engine.RuleSetRefusedException;
+import org.hccguidance.engine.RuleSources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Holds the one rule set that serves requests. A reload compiles a candidate off to the side, gates
+ * it (no build errors; every scenario passes when required), and only then swaps it in with one
+ * atomic write; evaluations already running finish on the snapshot they hold. The replaced module is
+ * released once no evaluation can still be using it (after several time budgets).
+ */
+public class RuleSetRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetRegistry.class);
+    private static final int STORED_VERSION_CACHE = 4;
+
+    private final Supplier<RuleSources> sourceReader;
+    private final RuleSetCompiler compiler;
+    private final RuleSetArchive archive;
+    private final ScenarioGate gate;
+    private final boolean requireScenarios;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final Duration releaseDelay;
+    private final AtomicReference<RuleSet> active = new AtomicReference<>();
+    private volatile CandidateReport lastRefused;
+    private volatile String startupNote;
+    private final Map<String, RuleSet> storedVersions = new LinkedHashMap<>(8, 0.75f, true);
+    private final ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ruleset-release");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public RuleSetRegistry(Supplier<RuleSources> sourceReader, RuleSetCompiler compiler, RuleSetArchive archive,
+                           ScenarioGate gate, boolean requireScenarios, EvaluationLimits limits,
+                           MeterRegistry meters, Clock clock) {
+        this.sourceReader = sourceReader;
+        this.compiler = compiler;
+        this.archive = archive;
+        this.gate = gate;
+        this.requireScenarios = requireScenarios;
+        this.meters = meters;
+        this.clock = clock;
+        this.releaseDelay = limits.timeBudget().multipliedBy(5).plusSeconds(1);
+    }
+
+    /** Loads the rule folder at start; when it is refused, serves the last version that was live. */
+    public void start() {
+        ReloadOutcome outcome = reload("startup");
+        if (outcome.status() == ReloadOutcome.Status.REFUSED && active.get() == null) {
+            Optional<Activation> last = archive.lastActivation();
+            if (last.isPresent()) {
+                Optional<RuleSources> stored = archive.sources(last.get().version());
+                if (stored.isPresent()) {
+                    try {
+                        RuleSet ruleSet = compiler.compile(stored.get());
+                        active.set(ruleSet);
+                        startupNote = "the rule folder was refused at start; serving the last activated version "
+                                + ruleSet.version() + " from the archive";
+                        log.warn("{}", startupNote);
+                        return;
+                    } catch (RuleSetRefusedException e) {
+                        log.error("the archived version {} no longer compiles either", last.get().version());
+                    }
+                }
+            }
+            startupNote = "no valid rule set is loaded: the rule folder was refused and no archived version exists";
+            log.error("{}", startupNote);
+        }
+    }
+
+    public Optional<RuleSet> active() {
+        return Optional.ofNullable(active.get());
+    }
+
+    public Optional<CandidateReport> lastRefused() {
+        return Optional.ofNullable(lastRefused);
+    }
+
+    public Optional<String> startupNote() {
+        return Optional.ofNullable(startupNote);
+    }
+
+    public List<Activation> history() {
+        return archive.history();
+    }
+
+    /** Reads the rule folder again and activates it if it passes the gate. */
+    public synchronized ReloadOutcome reload(String trigger) {
+        RuleSources sources;
+        try {
+            sources = sourceReader.get();
+        } catch (RuntimeException e) {
+            return refuse("unreadable", trigger, List.of(BuildError.atLine("(rule folder)", null, e.getMessage())), List.of());
+        }
+        RuleSet current = active.get();
+        String version = sources.version();
+        if (current != null && current.version().equals(version)) {
+            count("unchanged");
+            return new ReloadOutcome(ReloadOutcome.Status.UNCHANGED, version, version, List.of(), List.of());
+        }
+        RuleSet candidate;
+        try {
+            candidate = compiler.compile(sources);
+        } catch (RuleSetRefusedException e) {
+            return refuse(version, trigger, e.errors(), List.of());
+        }
+        List<String> failing = requireScenarios && gate != null ? gate.failures(candidate) : List.of();
+        if (!failing.isEmpty()) {
+            candidate.release();
+            return refuse(version, trigger, List.of(), failing);
+        }
+        archive.record(candidate, new Activation(candidate.version(), clock.instant(), trigger, candidate.source(),
+                candidate.files(), candidate.ruleCount()));
+        RuleSet previous = active.getAndSet(candidate);
+        lastRefused = null;
+        startupNote = null;
+        count("activated");
+        log.info("rule set {} activated by {} ({} rules from {})", candidate.version(), trigger,
+                candidate.ruleCount(), candidate.source());
+        if (previous != null) {
+            releaser.schedule(previous::release, releaseDelay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return new ReloadOutcome(ReloadOutcome.Status.ACTIVATED, version, version, List.of(), List.of());
+    }
+
+    /** A stored version for re-evaluation; compiled on first use and kept in a small cache. */
+    public synchronized Optional<RuleSet> storedVersion(String version) {
+        RuleSet current = active.get();
+        if (current != null && current.version().equals(version)) {
+            return Optional.of(current);
+        }
+        RuleSet cached = storedVersions.get(version);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<RuleSources> sources = archive.sources(version);
+        if (sources.isEmpty()) {
+            return Optional.empty();
+        }
+        RuleSet compiled = compiler.compile(sources.get());
+        storedVersions.put(version, compiled);
+        if (storedVersions.size() > STORED_VERSION_CACHE) {
+            var eldest = storedVersions.entrySet().iterator().next();
+            storedVersions.remove(eldest.getKey());
+            RuleSet evicted = eldest.getValue();
+            releaser.schedule(evicted::release, releaseDelay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return Optional.of(compiled);
+    }
+
+    /** Compiles any folder as a candidate without activating it (for scenario runs). */
+    public RuleSet compileCandidate(Path folder) {
+        return compiler.compile(RuleSources.fromDirectory(folder));
+    }
+
+    private ReloadOutcome refuse(String version, String trigger, List<BuildError> errors, List<String> failing) {
+        lastRefused = new CandidateReport(version, clock.instant(), trigger, errors, failing);
+        count("refused");
+        log.warn("rule set candidate {} ({}) refused: {} build error(s), {} failing scenario(s){}", version, trigger,
+                errors.size(), failing.size(), failing.isEmpty() ? "" : ": " + String.join("; ", failing));
+        RuleSet current = active.get();
+        return new ReloadOutcome(ReloadOutcome.Status.REFUSED, version, current == null ? null : current.version(),
+                errors, failing);
+    }
+
+    private void count(String outcome) {
+        if (meters != null) {
+            meters.counter("guidance.ruleset.reloads", "outcome", outcome).increment();
+        }
+    }
+
+    public void shutdown() {
+        releaser.shutdownNow();
+    }
+}

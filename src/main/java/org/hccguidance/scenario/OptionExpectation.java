@@ -1,0 +1,24 @@
+package org.hccguidance.scenario;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.hccguidance.guidance.Strength;
+
+/** An option that must be recommended; written as a bare code, or with a strength and/or rank. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OptionExpectation(String code, Strength strength, Integer rank) {
+
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    public OptionExpectation(@JsonProperty(value = "code", required = true) String code,
+                             @JsonProperty("strength") Strength strength, @JsonProperty("rank") Integer rank) {
+        this.code = code;
+        this.strength = strength;
+        this.rank = rank;
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static OptionExpectation of(String code) {
+        return new OptionExpectation(code, null, null);
+    }
+}
