@@ -6,6 +6,9 @@ import java.util.List;
 /** Small text helpers the rules use to write rationales. */
 public final class Format {
 
+    /** Criteria read best in the order a trial lists them: prior therapy, liver, performance status, stage. */
+    private static final List<String> CRITERIA_ORDER = List.of("prior", "liver", "ecog", "bclc");
+
     private Format() {
     }
 
@@ -21,6 +24,8 @@ public final class Format {
     /** The texts of the given trial criteria in a stable order. */
     public static List<String> criteriaTexts(Collection<?> criteria) {
         return criteria.stream().filter(TrialCriterion.class::isInstance).map(TrialCriterion.class::cast)
-                .sorted(java.util.Comparator.comparing(TrialCriterion::kind)).map(TrialCriterion::text).toList();
+                .sorted(java.util.Comparator.comparingInt((TrialCriterion c) -> CRITERIA_ORDER.indexOf(c.kind()))
+                        .thenComparing(TrialCriterion::text))
+                .map(TrialCriterion::text).toList();
     }
 }
