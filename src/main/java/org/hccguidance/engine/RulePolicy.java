@@ -38,7 +38,16 @@ public final class RulePolicy {
      */
     public static List<BuildError> check(String drl, BiFunction<Integer, String, BuildError> locate) {
         List<BuildError> errors = new ArrayList<>();
-        String[] lines = stripCommentsAndStrings(drl).split("\n", -1);
+        String stripped;
+        try {
+            stripped = stripCommentsAndStrings(drl);
+        } catch (UnterminatedLiteral e) {
+            // Code that hides behind an unterminated literal cannot be checked, so it is not accepted.
+            errors.add(locate.apply(e.line, "unterminated string, character literal or comment"));
+            return errors;
+        }
+        String[] lines = stripped.split("\n", -1);
+        String[] original = drl.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             int lineNo = i + 1;
@@ -54,7 +63,7 @@ public final class RulePolicy {
             Matcher bad = FORBIDDEN.matcher(line);
             if (bad.find()) {
                 errors.add(locate.apply(lineNo, "forbidden in rules: '" + bad.group(1).replaceAll("\\s+", "")
-                        + "' in: " + line.trim()));
+                        + "' in: " + original[i].trim()));
                 continue;
             }
             Matcher q = QUALIFIED.matcher(line);
@@ -62,7 +71,7 @@ public final class RulePolicy {
                 String name = q.group(1).replaceAll("\\s+", "");
                 if (!importAllowed(name)) {
                     errors.add(locate.apply(lineNo, "fully-qualified class not allowed in rules: '" + name
-                            + "' in: " + line.trim()));
+                            + "' in: " + original[i].trim()));
                     break;
                 }
             }
@@ -75,11 +84,16 @@ public final class RulePolicy {
                 || ALLOWED_IMPORT_PREFIXES.stream().anyMatch(target::startsWith);
     }
 
-    /** Blanks out comments and string literals, keeping line breaks so line numbers still match. */
+    /**
+     * Blanks out comments and literals, keeping line breaks so line numbers still match. Both quote
+     * kinds are literals: DRL constraints accept 'single-quoted' strings and Java has char literals,
+     * and a quote of one kind inside a literal of the other must not open a new one.
+     */
     static String stripCommentsAndStrings(String src) {
         StringBuilder out = new StringBuilder(src.length());
         int n = src.length();
         int i = 0;
+        int line = 1;
         while (i < n) {
             char c = src.charAt(i);
             if (c == '/' && i + 1 < n && src.charAt(i + 1) == '/') {
@@ -87,31 +101,55 @@ public final class RulePolicy {
                     i++;
                 }
             } else if (c == '/' && i + 1 < n && src.charAt(i + 1) == '*') {
+                int start = line;
                 i += 2;
                 while (i < n && !(src.charAt(i) == '*' && i + 1 < n && src.charAt(i + 1) == '/')) {
                     if (src.charAt(i) == '\n') {
                         out.append('\n');
+                        line++;
                     }
                     i++;
                 }
+                if (i >= n) {
+                    throw new UnterminatedLiteral(start);
+                }
                 i += 2;
-            } else if (c == '"') {
-                out.append("\"\"");
+            } else if (c == '"' || c == '\'') {
+                int start = line;
+                out.append(c).append(c);
                 i++;
-                while (i < n && src.charAt(i) != '"') {
+                while (i < n && src.charAt(i) != c) {
                     if (src.charAt(i) == '\\') {
                         i++;
-                    } else if (src.charAt(i) == '\n') {
+                    }
+                    if (i < n && src.charAt(i) == '\n') {
                         out.append('\n');
+                        line++;
                     }
                     i++;
+                }
+                if (i >= n) {
+                    throw new UnterminatedLiteral(start);
                 }
                 i++;
             } else {
+                if (c == '\n') {
+                    line++;
+                }
                 out.append(c);
                 i++;
             }
         }
         return out.toString();
+    }
+
+    private static final class UnterminatedLiteral extends RuntimeException {
+
+        private final int line;
+
+        UnterminatedLiteral(int line) {
+            super(null, null, false, false);
+            this.line = line;
+        }
     }
 }

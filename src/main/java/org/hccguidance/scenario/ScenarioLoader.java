@@ -105,7 +105,9 @@ public final class ScenarioLoader {
         try {
             s = YAML.readValue(text, Scenario.class);
         } catch (JsonProcessingException e) {
-            throw new ScenarioFormatException(List.of(file + at(e.getLocation()) + ": " + describe(e)));
+            Integer line = e instanceof JsonMappingException m ? lineOfPath(text, m) : null;
+            String where = line != null ? ":" + line : at(e.getLocation());
+            throw new ScenarioFormatException(List.of(file + where + ": " + describe(e)));
         }
         if (s == null) {
             throw new ScenarioFormatException(List.of(file + ": the file is empty"));
@@ -135,6 +137,35 @@ public final class ScenarioLoader {
         if (value == null || value.isBlank()) {
             problems.add(file + ": missing required key '" + key + "'");
         }
+    }
+
+    /**
+     * The YAML parser reports the end of the enclosing object for some errors, so the line is found
+     * by following the error's key path through the text instead.
+     */
+    static Integer lineOfPath(String text, JsonMappingException e) {
+        String[] lines = text.split("\n", -1);
+        int from = 0;
+        Integer found = null;
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() == null) {
+                continue;
+            }
+            Pattern key = Pattern.compile("(^\\s*(-\\s+)?|[{,]\\s*)" + Pattern.quote(ref.getFieldName()) + "\\s*:");
+            Integer hit = null;
+            for (int i = from; i < lines.length; i++) {
+                if (key.matcher(lines[i]).find()) {
+                    hit = i;
+                    break;
+                }
+            }
+            if (hit == null) {
+                return found;
+            }
+            found = hit + 1;
+            from = hit;
+        }
+        return found;
     }
 
     private static String at(JsonLocation loc) {

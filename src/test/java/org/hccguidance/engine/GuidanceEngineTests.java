@@ -1,0 +1,82 @@
+package org.hccguidance.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class GuidanceEngineTests {
+
+    private static final String HEADER = "package rules.t;\nimport org.hccguidance.facts.*;\n";
+    private static final String LOOP = HEADER + """
+            rule "Loop forever"
+            when
+              $t : Threshold(name == "LOOP")
+            then
+              delete($t);
+              insert(new Threshold("LOOP", $t.value() + 1));
+            end
+            """;
+
+    @Test
+    void aRunawayRuleHitsTheFiringCapWithAClearError(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("loop.drl"), LOOP);
+        GuidanceEngine engine = new GuidanceEngine(new EvaluationLimits(500, Duration.ofSeconds(30)));
+        RuleSet rs = new RuleSetCompiler(engine, Clock.systemUTC()).compile(RuleSources.fromDirectory(dir));
+        RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                () -> engine.evaluate(rs, List.of(new org.hccguidance.facts.Threshold("LOOP", 0))));
+        assertThat(e.kind()).isEqualTo(RuleExecutionException.Kind.FIRING_LIMIT);
+        assertThat(e.getMessage()).contains("500 rule firings").contains("Loop forever");
+        // The same snapshot still serves a normal evaluation afterwards.
+        assertThat(engine.evaluate(rs, List.of()).firedRules()).isEmpty();
+        rs.release();
+    }
+
+    @Test
+    void aRunawayRuleHitsTheTimeBudgetWithAClearError(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("loop.drl"), LOOP);
+        GuidanceEngine engine = new GuidanceEngine(new EvaluationLimits(Integer.MAX_VALUE, Duration.ofMillis(200)));
+        RuleSet rs = new RuleSetCompiler(engine, Clock.systemUTC()).compile(RuleSources.fromDirectory(dir));
+        RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                () -> engine.evaluate(rs, List.of(new org.hccguidance.facts.Threshold("LOOP", 0))));
+        assertThat(e.kind()).isEqualTo(RuleExecutionException.Kind.TIME_LIMIT);
+        assertThat(e.getMessage()).contains("time budget of 200 ms");
+        rs.release();
+    }
+
+    @Test
+    void aRuleThatThrowsIsNamed(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("throw.drl"), HEADER + """
+                rule "Parses a bad number"
+                when
+                  Threshold(name == "BAD")
+                then
+                  Integer.parseInt("not a number");
+                end
+                """);
+        GuidanceEngine engine = new GuidanceEngine(EvaluationLimits.DEFAULT);
+        RuleSet rs = new RuleSetCompiler(engine, Clock.systemUTC()).compile(RuleSources.fromDirectory(dir));
+        RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                () -> engine.evaluate(rs, List.of(new org.hccguidance.facts.Threshold("BAD", 0))));
+        assertThat(e.kind()).isEqualTo(RuleExecutionException.Kind.RULE_ERROR);
+        assertThat(e.ruleName()).isEqualTo("Parses a bad number");
+        assertThat(e.getMessage()).contains("not a number");
+        rs.release();
+    }
+
+    @Test
+    void aRuleThatFailsOnAnEmptySessionIsRefusedAtBuild(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("boom.drl"), HEADER + "rule \"Boom\"\nwhen\nthen\n  Integer.parseInt(\"x\");\nend\n");
+        RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
+                () -> new RuleSetCompiler().compile(RuleSources.fromDirectory(dir)));
+        assertThat(e.getMessage()).contains("Boom");
+    }
+}

@@ -1,0 +1,97 @@
+package org.hccguidance.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RulePolicyTests {
+
+    private static final String HEADER = "package rules.t;\nimport org.hccguidance.facts.*;\n";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "System.exit(1);",
+            "new java.io.File(\"/etc/passwd\").delete();",
+            "Runtime.getRuntime().exec(\"id\");",
+            "new ProcessBuilder(\"id\").start();",
+            "Class.forName(\"java.lang.Runtime\");",
+            "java.lang.Runtime.getRuntime();",
+            "Thread t = new Thread();",
+            "java.nio.file.Files.delete(null);",
+            "new java.net.Socket(\"localhost\", 80);",
+            "Object o = $p.getClass().getClassLoader();",
+            "org.springframework.util.FileSystemUtils.deleteRecursively((java.io.File) null);"})
+    void forbiddenCallsInAConsequenceAreRefusedWithTheirLine(String statement, @TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("evil.drl"), HEADER + "rule \"Evil\"\nwhen\n  $p : PatientCase()\nthen\n  " + statement + "\nend\n");
+        RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
+                () -> new RuleSetCompiler().compile(RuleSources.fromDirectory(dir)));
+        assertThat(e).isNotNull();
+        assertThat(e.errors()).anySatisfy(err -> {
+            assertThat(err.file()).isEqualTo("evil.drl");
+            assertThat(err.line()).isEqualTo(7);
+            assertThat(err.message()).contains(statement.trim().substring(0, Math.min(10, statement.length())));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"java.io.File", "java.lang.reflect.Method", "org.springframework.context.ApplicationContext", "java.lang.System"})
+    void importsOutsideTheAllowListAreRefused(String type, @TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("imp.drl"), HEADER + "import " + type + ";\nrule \"R\"\nwhen\nthen\nend\n");
+        RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
+                () -> new RuleSetCompiler().compile(RuleSources.fromDirectory(dir)));
+        assertThat(e.errors()).anySatisfy(err -> {
+            assertThat(err.location()).isEqualTo("imp.drl:3");
+            assertThat(err.message()).contains("import not allowed").contains(type);
+        });
+    }
+
+    @Test
+    void forbiddenCallsInADecisionTableCellAreRefusedAtTheirRow(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("t.drl.csv"), """
+                RuleSet,rules.t
+                Import,org.hccguidance.facts.*
+                ,
+                RuleTable Thresholds
+                NAME,ACTION
+                ,
+                ,"insert(new Threshold(""X"", $param));"
+                Row,Value
+                Fine,1
+                Evil,System.exit(0)
+                """);
+        RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
+                () -> new RuleSetCompiler().compile(RuleSources.fromDirectory(dir)));
+        assertThat(e.errors()).singleElement().satisfies(err -> {
+            assertThat(err.location()).isEqualTo("t.drl.csv row 10");
+            assertThat(err.message()).contains("System");
+        });
+    }
+
+    @Test
+    void codeCannotHideBehindAQuoteInsideACharacterLiteral() {
+        String drl = HEADER + "rule \"R\"\nwhen\nthen\n  char q = '\"'; System.exit(0); String s = \"\";\nend\n";
+        assertThat(RulePolicy.check(drl, (line, msg) -> BuildError.atLine("x.drl", line, msg)))
+                .anySatisfy(e -> assertThat(e.message()).contains("System"));
+    }
+
+    @Test
+    void anUnterminatedLiteralIsRefused() {
+        String drl = HEADER + "rule \"R\"\nwhen\nthen\n  String s = \"open;\n  System.exit(0);\nend\n";
+        assertThat(RulePolicy.check(drl, (line, msg) -> BuildError.atLine("x.drl", line, msg)))
+                .singleElement().satisfies(e -> assertThat(e.location()).isEqualTo("x.drl:6"));
+    }
+
+    @Test
+    void wordsInsideStringsAndCommentsAreNotCode() {
+        String drl = HEADER + "// System.exit is mentioned here\nrule \"R\"\nwhen\nthen\n  insert(new Threshold(\"System File Thread\", 1));\nend\n";
+        assertThat(RulePolicy.check(drl, (line, msg) -> BuildError.atLine("x.drl", line, msg))).isEmpty();
+    }
+}

@@ -1,0 +1,166 @@
+package org.hccguidance.engine;
+
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hccguidance.ShippedRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RuleSetCompilerTests {
+
+    private static final String HEADER = "package rules.t;\nimport org.hccguidance.facts.*;\nimport org.hccguidance.guidance.*;\n";
+    private static final String GOOD_RULE = HEADER + """
+            rule "Patient seen"
+            when PatientCase()
+            then insert(new Alert(Severity.INFO, "SEEN", "seen"));
+            end
+            """;
+
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+
+    @Test
+    void shippedRulesLoadFromBothDecisionTableFormats() {
+        RuleSet rs = ShippedRules.ruleSet();
+        assertThat(rs.version()).matches("sha256:[0-9a-f]{64}");
+        assertThat(rs.files()).anyMatch(f -> f.endsWith(".drl.xlsx")).anyMatch(f -> f.endsWith(".drl.csv"))
+                .anyMatch(f -> f.endsWith(".drl"));
+        assertThat(rs.rules()).anyMatch(r -> r.file().equals("catalogue/regimens.drl.xlsx"))
+                .anyMatch(r -> r.file().equals("evidence/evidence.drl.csv"));
+        assertThat(rs.knownRegimens()).contains("ATEZOLIZUMAB_BEVACIZUMAB", "RAMUCIRUMAB").hasSize(16);
+        assertThat(rs.knownTrials()).contains("NCT04770896", "NCT05134532").hasSize(8);
+    }
+
+    @Test
+    void sameContentGivesSameVersionAndAnEditChangesIt(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.drl"), GOOD_RULE);
+        String v1 = RuleSources.fromDirectory(dir).version();
+        assertThat(RuleSources.fromDirectory(dir).version()).isEqualTo(v1);
+        Files.writeString(dir.resolve("a.drl"), GOOD_RULE.replace("seen\"", "seen again\""));
+        assertThat(RuleSources.fromDirectory(dir).version()).isNotEqualTo(v1);
+    }
+
+    @Test
+    void drlSyntaxErrorIsRefusedWithFileAndLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("ok.drl"), GOOD_RULE);
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/broken.drl"), HEADER + "rule \"Broken\"\nwhen\n  PatientCase(ecog >>> 2)\nthen\nend\n");
+        RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
+                () -> compiler.compile(RuleSources.fromDirectory(dir)));
+        assertThat(e.errors()).isNotEmpty().allSatisfy(err -> assertThat(err.file()).isEqualTo("sub/broken.drl"));
+        assertThat(e.errors().get(0).line()).isEqualTo(6);
+        assertThat(e.getMessage()).contains("sub/broken.drl:6");
+    }
+
+    @Test
+    void drlTypeErrorIsRefusedWithItsLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("typo.drl"), HEADER + "rule \"Typo\"\nwhen\n  PatientCase(ecgo == 2)\nthen\nend\n");
+        RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
+                () -> compiler.compile(RuleSources.fromDirectory(dir)));
+        assertThat(e.errors()).anySatisfy(err -> {
+            assertThat(err.file()).isEqualTo("typo.drl");
+            assertThat(err.line()).isEqualTo(6);
+            assertThat(err.message()).contains("ecgo");
+        });
+    }
+
+    @Test
+    void csvTableErrorIsReportedAtItsRow(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("t.drl.csv"), """
+                RuleSet,rules.t
+                Import,org.hccguidance.facts.*
+                ,
+                RuleTable Thresholds
+                NAME,ACTION
+                ,
+                ,"insert(new Threshold(""X"", $param));"
+                Row,Value
+                Good row,3
+                Bad row,not_a_number
+                """);
+        RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
+                () -> compiler.compile(RuleSources.fromDirectory(dir)));
+        assertThat(e.errors()).singleElement().satisfies(err -> {
+            assertThat(err.file()).isEqualTo("t.drl.csv");
+            assertThat(err.row()).isEqualTo(10);
+            assertThat(err.location()).isEqualTo("t.drl.csv row 10");
+        });
+    }
+
+    @Test
+    void xlsxTableLoadsAndItsErrorsAreReportedAtTheRow(@TempDir Path dir) throws IOException {
+        List<String[]> rows = List.of(
+                new String[] {"RuleSet", "rules.t"},
+                new String[] {"Import", "org.hccguidance.facts.*"},
+                new String[] {},
+                new String[] {"RuleTable Thresholds"},
+                new String[] {"NAME", "ACTION"},
+                new String[] {},
+                new String[] {"", "insert(new Threshold(\"X\", $param));"},
+                new String[] {"Row", "Value"},
+                new String[] {"Good row", "3"});
+        Files.write(dir.resolve("t.drl.xlsx"), xlsx(rows));
+        RuleSet ok = compiler.compile(RuleSources.fromDirectory(dir));
+        assertThat(ok.rules()).extracting(RuleRef::name).containsExactly("Good row");
+        ok.release();
+
+        List<String[]> broken = new java.util.ArrayList<>(rows);
+        broken.add(new String[] {"Bad row", "oops oops"});
+        Files.write(dir.resolve("t.drl.xlsx"), xlsx(broken));
+        RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
+                () -> compiler.compile(RuleSources.fromDirectory(dir)));
+        assertThat(e.errors()).anySatisfy(err -> assertThat(err.location()).isEqualTo("t.drl.xlsx row 10"));
+    }
+
+    @Test
+    void aPlainCsvIsAnErrorNotASilentSkip(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("ok.drl"), GOOD_RULE);
+        Files.writeString(dir.resolve("thresholds.csv"), "RuleSet,rules.t\n");
+        assertThatThrownBy(() -> compiler.compile(RuleSources.fromDirectory(dir)))
+                .isInstanceOf(RuleSetRefusedException.class).hasMessageContaining("thresholds.csv")
+                .hasMessageContaining("*.drl.csv");
+    }
+
+    @Test
+    void anEmptyFolderIsRefused(@TempDir Path dir) {
+        assertThatThrownBy(() -> compiler.compile(RuleSources.fromDirectory(dir)))
+                .isInstanceOf(RuleSetRefusedException.class).hasMessageContaining("no .drl");
+    }
+
+    @Test
+    void editorLeftoversAndDocumentationAreIgnored(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("ok.drl"), GOOD_RULE);
+        Files.writeString(dir.resolve(".ok.drl.swp"), "garbage");
+        Files.writeString(dir.resolve("ok.drl~"), "garbage");
+        Files.writeString(dir.resolve("README.md"), "# notes");
+        RuleSources sources = RuleSources.fromDirectory(dir);
+        assertThat(sources.paths()).containsExactly("ok.drl");
+        assertThat(sources.ignored()).containsExactly("README.md");
+        compiler.compile(sources).release();
+    }
+
+    static byte[] xlsx(List<String[]> rows) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet sheet = wb.createSheet("Tables");
+            for (int r = 0; r < rows.size(); r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).length; c++) {
+                    if (!rows.get(r)[c].isEmpty()) {
+                        row.createCell(c).setCellValue(rows.get(r)[c]);
+                    }
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+}
