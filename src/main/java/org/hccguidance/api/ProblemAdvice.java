@@ -121,6 +121,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().body(pd);
     }
 
+    @ExceptionHandler(org.hccguidance.scenario.ScenarioFormatException.class)
+    ResponseEntity<Object> scenarioFormat(org.hccguidance.scenario.ScenarioFormatException ex) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, "malformed scenario file(s)");
+        pd.setTitle("Malformed scenarios");
+        pd.setProperty("errors", ex.problems());
+        return ResponseEntity.unprocessableEntity().body(pd);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> badArgument(IllegalArgumentException ex) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage(), List.of());

@@ -36,6 +36,12 @@ public record PatientCase(
                 progression, adverseEvents, risks, molecularProfile);
     }
 
+    /** Patient data never reaches a log line through toString. */
+    @Override
+    public String toString() {
+        return "PatientCase[redacted]";
+    }
+
     /** Upper bound used for lab values that no living patient exceeds; guards against unit mix-ups. */
     static final String LAB_CEILING = "1000";
 }

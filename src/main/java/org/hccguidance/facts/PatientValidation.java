@@ -18,6 +18,14 @@ public final class PatientValidation {
     private PatientValidation() {
     }
 
+    /** Each problem as a field and a message, sorted by field; empty when the patient is valid. */
+    public static List<org.hccguidance.guidance.FieldProblem> violations(PatientCase patient) {
+        return FACTORY.getValidator().validate(patient).stream()
+                .map(v -> new org.hccguidance.guidance.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(org.hccguidance.guidance.FieldProblem::field))
+                .toList();
+    }
+
     /** Each problem as "field: message", sorted; empty when the patient is valid. */
     public static List<String> problems(PatientCase patient) {
         Validator validator = FACTORY.getValidator();

@@ -2,7 +2,8 @@ package org.hccguidance.guidance;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.hccguidance.facts.PatientCase;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,9 +25,11 @@ class GuidanceController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Evaluate one patient against the active rule set, or against a stored version (admin)")
-    GuidanceResponse evaluate(@Valid @RequestBody PatientCase patient,
-                              @RequestParam(required = false) String rulesetVersion) {
+    @Operation(summary = "Evaluate one patient against the active rule set, or against a stored version (admin)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PatientCase.class))))
+    GuidanceResponse evaluate(@RequestBody byte[] body, @RequestParam(required = false) String rulesetVersion) {
+        PatientCase patient = PatientRequestReader.read(body);
         return rulesetVersion == null ? service.evaluate(patient) : service.evaluate(patient, rulesetVersion);
     }
 }

@@ -15,6 +15,13 @@ public record GuidanceResponse(String patientRef, TreatmentSetting setting, Deri
                 missingData, audit);
     }
 
+    /** Guidance is patient data: toString gives its shape, not its content. */
+    @Override
+    public String toString() {
+        return "GuidanceResponse[" + recommendations.size() + " recommendations, " + notRecommended.size()
+                + " not recommended, rule set " + (audit == null ? "?" : audit.rulesetVersion()) + "]";
+    }
+
     public boolean recommends(String code) {
         return recommendations.stream().anyMatch(r -> r.code().equals(code));
     }

@@ -8,7 +8,8 @@ public class InvalidPatientException extends RuntimeException {
     private final List<FieldProblem> problems;
 
     public InvalidPatientException(List<FieldProblem> problems) {
-        super(problems.size() + " invalid field(s): " + problems);
+        // The message names fields only: frameworks log exception messages, and values may be patient data.
+        super(problems.size() + " invalid field(s): " + problems.stream().map(FieldProblem::field).toList());
         this.problems = List.copyOf(problems);
     }
 

@@ -47,4 +47,13 @@ class RuleSetConfiguration {
         registry.start();
         return registry;
     }
+
+    /** Watches the rule folder when there is one (the embedded copy cannot change). */
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "guidance.reload.watch", havingValue = "true", matchIfMissing = true)
+    RuleFolderWatcher ruleFolderWatcher(GuidanceProperties props, RuleSetRegistry registry) {
+        return RuleSourceLocator.rulesFolder(props.rules().dir()).filter(java.nio.file.Files::isDirectory)
+                .map(dir -> new RuleFolderWatcher(dir, props.reload().debounce(), () -> registry.reload("file-watch")))
+                .orElse(null);
+    }
 }

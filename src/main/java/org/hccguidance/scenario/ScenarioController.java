@@ -1,0 +1,60 @@
+package org.hccguidance.scenario;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.hccguidance.engine.RuleSet;
+import org.hccguidance.guidance.NoRuleSetException;
+import org.hccguidance.ruleset.RuleSetRegistry;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The committee's check over HTTP: run the scenario suite against the live rules or a candidate folder. */
+@RestController
+@RequestMapping("/api/v1/scenarios")
+@Tag(name = "scenarios", description = "Run the committee's scenario suite (admin)")
+class ScenarioController {
+
+    private final RuleSetRegistry registry;
+    private final ScenarioGateService scenarios;
+
+    ScenarioController(RuleSetRegistry registry, ScenarioGateService scenarios) {
+        this.registry = registry;
+        this.scenarios = scenarios;
+    }
+
+    /** Both folders are optional: the active rule set and the configured scenario folder are the defaults. */
+    record RunRequest(String rulesDir, String scenariosDir) {
+    }
+
+    @PostMapping("/run")
+    @Operation(summary = "Run every scenario against the active rule set or a candidate rule folder; same results as the validate command")
+    SuiteResult run(@RequestBody(required = false) RunRequest request) {
+        RunRequest req = request == null ? new RunRequest(null, null) : request;
+        List<Scenario> suite = req.scenariosDir() == null ? scenarios.scenarios()
+                : ScenarioLoader.fromDirectory(existingFolder(req.scenariosDir(), "scenariosDir"));
+        if (req.rulesDir() == null) {
+            RuleSet active = registry.active().orElseThrow(() -> new NoRuleSetException("no valid rule set is loaded", false));
+            return scenarios.run(active, suite);
+        }
+        RuleSet candidate = registry.compileCandidate(existingFolder(req.rulesDir(), "rulesDir"));
+        try {
+            return scenarios.run(candidate, suite);
+        } finally {
+            candidate.release();
+        }
+    }
+
+    private static Path existingFolder(String value, String field) {
+        Path p = Path.of(value).toAbsolutePath().normalize();
+        if (!Files.isDirectory(p)) {
+            throw new IllegalArgumentException(field + ": " + value + " is not a folder");
+        }
+        return p;
+    }
+}
