@@ -117,6 +117,8 @@ public class RuleSetRegistry {
         RuleSet current = active.get();
         String version = sources.version();
         if (current != null && current.version().equals(version)) {
+            // The folder is back to what is live, so no refused candidate is pending any more.
+            lastRefused = null;
             count("unchanged");
             return new ReloadOutcome(ReloadOutcome.Status.UNCHANGED, version, version, List.of(), List.of());
         }
