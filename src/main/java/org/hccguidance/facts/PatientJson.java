@@ -33,7 +33,9 @@ public final class PatientJson {
     }
 
     public static ObjectMapper mapper() {
-        JsonMapper mapper = strict(JsonMapper.builder()).build();
+        // A key given twice is ambiguous clinical input, not "last one wins".
+        JsonMapper mapper = strict(JsonMapper.builder())
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
         return mapper;
     }

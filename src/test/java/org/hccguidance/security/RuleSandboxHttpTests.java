@@ -1,0 +1,123 @@
+package org.hccguidance.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.hccguidance.Http;
+import org.hccguidance.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Untrusted rule files against the running service: refused before compiling, cut off when they run away. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "guidance.reload.watch=false", "GUIDANCE_ADMIN_PASSWORD=admin-secret"})
+class RuleSandboxHttpTests {
+
+    static final Path ROOT;
+    static final Path RULES;
+    static final String HEADER = "package rules.zz_test;\nimport org.hccguidance.facts.*;\n";
+
+    static {
+        try {
+            ROOT = Files.createTempDirectory("sandbox");
+            RULES = TestFiles.copyTree(Path.of("rules"), ROOT.resolve("rules"));
+            Files.createDirectories(RULES.resolve("zz_test"));
+            // Live from the start: runs away, or throws, only for patients no scenario describes.
+            Files.writeString(RULES.resolve("zz_test/misbehaving.drl"), HEADER + """
+                    rule "Start a loop for age 123"
+                    when
+                      PatientCase(ageYears == 123)
+                    then
+                      insert(new Threshold("LOOP", 0));
+                    end
+
+                    rule "Loop forever"
+                    when
+                      $t : Threshold(name == "LOOP")
+                    then
+                      delete($t);
+                      insert(new Threshold("LOOP", $t.value() + 1));
+                    end
+
+                    rule "Throw for age 124"
+                    when
+                      PatientCase(ageYears == 124)
+                    then
+                      Integer.parseInt("not a number");
+                    end
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry props) {
+        props.add("guidance.rules.dir", RULES::toString);
+        props.add("guidance.scenarios.dir", () -> Path.of("scenarios").toAbsolutePath().toString());
+        props.add("guidance.data.dir", () -> ROOT.resolve("data").toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aLoopingRuleIsCutOffAndTheServiceKeepsServing() {
+        Http http = new Http(port);
+        Http.Reply loop = http.post("/api/v1/guidance", "{\"ageYears\": 123, \"ecog\": 1, \"liver\": {\"childPughScore\": 5}}");
+        assertThat(loop.status()).isEqualTo(500);
+        assertThat(loop.contentType()).startsWith("application/problem+json");
+        JsonNode p = loop.json();
+        assertThat(p.get("title").asText()).isEqualTo("Rule firing limit exceeded");
+        assertThat(p.get("limit").asText()).isEqualTo("FIRING_LIMIT");
+        assertThat(p.get("detail").asText()).contains("10000 rule firings").contains("Loop forever");
+        assertThat(http.post("/api/v1/guidance", "{\"ageYears\": 60, \"ecog\": 1, \"liver\": {\"childPughScore\": 5}}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRuleThatThrowsGivesAProblemNamingTheRule() {
+        Http http = new Http(port);
+        Http.Reply r = http.post("/api/v1/guidance", "{\"ageYears\": 124, \"ecog\": 1, \"liver\": {\"childPughScore\": 5}}");
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.json().get("rule").asText()).isEqualTo("Throw for age 124");
+        assertThat(r.body()).doesNotContain("\tat ");
+        assertThat(http.post("/api/v1/guidance", "{\"ecog\": 1, \"liver\": {\"childPughScore\": 5}}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void forbiddenCodeAndRunawayCandidatesAreRefusedAtReload() throws IOException {
+        Http http = new Http(port);
+        String live = http.get("/api/v1/ruleset").json().get("version").asText();
+
+        Path evil = RULES.resolve("zz_test/evil.drl");
+        Files.writeString(evil, HEADER + "rule \"Evil\"\nwhen\n  PatientCase()\nthen\n  System.exit(0);\nend\n");
+        Http.Reply refused = http.post("/api/v1/ruleset/reload", "", "admin", "admin-secret");
+        assertThat(refused.status()).isEqualTo(422);
+        JsonNode error = refused.json().get("errors").get(0);
+        assertThat(error.get("file").asText()).isEqualTo("zz_test/evil.drl");
+        assertThat(error.get("line").asInt()).isEqualTo(7);
+        assertThat(error.get("message").asText()).contains("System.exit(0)");
+
+        Files.writeString(evil, HEADER + "import java.io.File;\nrule \"Evil\"\nwhen\nthen\n  new File(\"/tmp/x\").delete();\nend\n");
+        Http.Reply io = http.post("/api/v1/ruleset/reload", "", "admin", "admin-secret");
+        assertThat(io.status()).isEqualTo(422);
+        assertThat(io.json().get("errors").toString()).contains("zz_test/evil.drl").contains("java.io.File");
+
+        Files.writeString(evil, HEADER + "rule \"Loop on every ECOG 1 patient\"\nwhen\n  PatientCase(ecog == 1)\nthen\n  insert(new Threshold(\"LOOP\", 0));\nend\n");
+        Http.Reply runaway = http.post("/api/v1/ruleset/reload", "", "admin", "admin-secret");
+        assertThat(runaway.status()).isEqualTo(422);
+        assertThat(runaway.json().get("failingScenarios").toString()).contains("rule firings");
+
+        assertThat(http.get("/api/v1/ruleset").json().get("version").asText()).isEqualTo(live);
+        assertThat(http.post("/api/v1/guidance", "{\"ecog\": 1, \"liver\": {\"childPughScore\": 5}}").status()).isEqualTo(200);
+        Files.delete(evil);
+    }
+}
