@@ -28,7 +28,7 @@ public record EvidenceItem(
                                   String mOs, String orr, String dcr, String grade34Trae, String hr, String note,
                                   String reference) {
         return new EvidenceItem(code, text(source), integer(year), text(design), integer(n), decimal(mPfs),
-                decimal(mOs), decimal(orr), decimal(dcr), decimal(grade34Trae), decimal(hr), text(note), text(reference));
+                decimal(mOs), decimal(orr), decimal(dcr), decimal(grade34Trae), decimal(hr), text(reference), text(note));
     }
 
     private static String text(String cell) {

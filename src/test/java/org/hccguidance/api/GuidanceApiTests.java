@@ -48,6 +48,15 @@ class GuidanceApiTests {
         assertThat(g.at("/recommendations/0/code").asText()).isEqualTo("LOCOREGIONAL_THERAPY");
         assertThat(g.at("/recommendations/0/rank").asInt()).isEqualTo(1);
         assertThat(g.at("/recommendations/0/evidence/0/source").asText()).isNotBlank();
+        JsonNode lenvatinib = null;
+        for (JsonNode rec : g.get("recommendations")) {
+            if (rec.get("code").asText().equals("LENVATINIB")) {
+                lenvatinib = rec;
+            }
+        }
+        assertThat(lenvatinib).isNotNull();
+        assertThat(lenvatinib.get("evidence").findValuesAsText("reference")).contains("[46]", "[41]", "[39]", "[17]");
+        assertThat(lenvatinib.get("evidence").findValuesAsText("note")).anyMatch(n -> n.contains("Korea"));
         assertThat(g.at("/recommendations/0/firedBy/0").asText()).isNotBlank();
         assertThat(g.get("trials").size()).isGreaterThan(0);
         assertThat(g.at("/audit/rulesetVersion").asText()).startsWith("sha256:");

@@ -41,6 +41,14 @@ class RuleSetCompilerTests {
     }
 
     @Test
+    void theEmbeddedCopyInTheJarHasTheSameVersionAsTheFolder() {
+        RuleSources embedded = RuleSources.fromClasspath("embedded/rules");
+        assertThat(embedded.paths()).isEqualTo(RuleSources.fromDirectory(ShippedRules.RULES).paths());
+        assertThat(embedded.version()).isEqualTo(RuleSources.fromDirectory(ShippedRules.RULES).version());
+        assertThat(embedded.label()).startsWith("embedded:");
+    }
+
+    @Test
     void sameContentGivesSameVersionAndAnEditChangesIt(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a.drl"), GOOD_RULE);
         String v1 = RuleSources.fromDirectory(dir).version();
