@@ -1,6 +1,5 @@
 package org.hccguidance.engine;
 
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +10,12 @@ import java.util.Map;
 public record Evaluation(RuleSet ruleSet, List<Object> facts, Map<Object, String> insertedBy,
                          List<String> firedRules, List<RuleRef> firedRuleRefs, long engineMicros) {
 
+    /** The engine hands over collections it no longer touches; they are wrapped, not copied. */
     public Evaluation {
-        facts = List.copyOf(facts);
-        insertedBy = new IdentityHashMap<>(insertedBy);
-        firedRules = List.copyOf(firedRules);
-        firedRuleRefs = List.copyOf(firedRuleRefs);
+        facts = java.util.Collections.unmodifiableList(facts);
+        insertedBy = java.util.Collections.unmodifiableMap(insertedBy);
+        firedRules = java.util.Collections.unmodifiableList(firedRules);
+        firedRuleRefs = java.util.Collections.unmodifiableList(firedRuleRefs);
     }
 
     public <T> List<T> factsOf(Class<T> type) {

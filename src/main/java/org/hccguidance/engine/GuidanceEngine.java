@@ -45,10 +45,6 @@ public class GuidanceEngine {
         Map<Object, String> insertedBy = new IdentityHashMap<>();
         List<String> fired = new ArrayList<>();
         List<RuleRef> firedRefs = new ArrayList<>();
-        Map<String, RuleRef> byQualifiedName = new java.util.HashMap<>();
-        for (RuleRef r : ruleSet.rules()) {
-            byQualifiedName.put(r.qualifiedName(), r);
-        }
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
             timedOut.set(true);
@@ -68,7 +64,7 @@ public class GuidanceEngine {
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     var rule = event.getMatch().getRule();
                     fired.add(rule.getName());
-                    RuleRef ref = byQualifiedName.get(rule.getPackageName() + "/" + rule.getName());
+                    RuleRef ref = ruleSet.refOf(rule);
                     if (ref != null) {
                         firedRefs.add(ref);
                     }

@@ -7,6 +7,8 @@ import org.kie.api.runtime.KieContainer;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.kie.api.definition.rule.Rule;
 import java.util.Set;
 
 /**
@@ -22,7 +24,21 @@ import java.util.Set;
  */
 public record RuleSet(String version, String source, RuleSources sources, List<RuleRef> rules,
                       Set<String> knownRegimens, Set<String> knownTrials, Instant loadedAt, KieBase kieBase,
-                      KieContainer kieContainer, ReleaseId releaseId) {
+                      KieContainer kieContainer, ReleaseId releaseId, Map<Rule, RuleRef> ruleIndex) {
+
+    /** Finds the file and name of a rule that fired, without building strings on the hot path. */
+    public RuleRef refOf(Rule rule) {
+        RuleRef ref = ruleIndex.get(rule);
+        if (ref != null) {
+            return ref;
+        }
+        for (RuleRef r : rules) {
+            if (r.packageName().equals(rule.getPackageName()) && r.name().equals(rule.getName())) {
+                return r;
+            }
+        }
+        return null;
+    }
 
     public List<String> files() {
         return sources.paths();

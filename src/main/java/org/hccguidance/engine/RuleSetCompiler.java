@@ -106,14 +106,16 @@ public class RuleSetCompiler {
         KieContainer container = ks.newKieContainer(releaseId);
         try {
             KieBase kieBase = container.getKieBase();
-            List<RuleRef> rules = index(kieBase);
+            Map<Rule, RuleRef> ruleIndex = index(kieBase);
+            List<RuleRef> rules = ruleIndex.values().stream()
+                    .sorted(Comparator.comparing(RuleRef::file).thenComparing(RuleRef::name)).toList();
             RuleSet candidate = new RuleSet(version, sources.label(), sources, rules, Set.of(), Set.of(),
-                    clock.instant(), kieBase, container, releaseId);
+                    clock.instant(), kieBase, container, releaseId, ruleIndex);
             Evaluation probe = probe(candidate);
             return new RuleSet(version, sources.label(), sources, rules,
                     collect(probe, RegimenComponent.class, RegimenComponent::regimen),
                     collect(probe, TrialListing.class, TrialListing::id),
-                    candidate.loadedAt(), kieBase, container, releaseId);
+                    candidate.loadedAt(), kieBase, container, releaseId, ruleIndex);
         } catch (RuleSetRefusedException e) {
             release(container, releaseId);
             throw e;
@@ -147,17 +149,16 @@ public class RuleSetCompiler {
         return java.util.Collections.unmodifiableSet(out);
     }
 
-    private static List<RuleRef> index(KieBase kieBase) {
-        List<RuleRef> rules = new ArrayList<>();
+    private static Map<Rule, RuleRef> index(KieBase kieBase) {
+        Map<Rule, RuleRef> rules = new java.util.IdentityHashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule r : pkg.getRules()) {
                 String file = r instanceof RuleImpl impl && impl.getResource() != null
                         ? stripRoot(impl.getResource().getSourcePath()) : "?";
-                rules.add(new RuleRef(file, pkg.getName(), r.getName()));
+                rules.put(r, new RuleRef(file, pkg.getName(), r.getName()));
             }
         }
-        rules.sort(Comparator.comparing(RuleRef::file).thenComparing(RuleRef::name));
-        return List.copyOf(rules);
+        return java.util.Collections.unmodifiableMap(rules);
     }
 
     private static BuildError locate(Message m, Map<String, DecisionTableDrl> tables) {

@@ -60,14 +60,14 @@ public final class GuidanceAssembler {
         List<Recommendation> recommendations = new ArrayList<>();
         for (Ranked r : offered) {
             String code = r.merged().code();
-            Set<String> cautionTexts = new LinkedHashSet<>();
+            Set<String> cautionTexts = new java.util.TreeSet<>();
             cautions.getOrDefault(code, List.of()).forEach(c -> cautionTexts.add(c.text()));
             limits.getOrDefault(code, List.of()).forEach(l -> cautionTexts.add(l.reason()));
             List<EvidenceItem> items = evidence.getOrDefault(code, List.of()).stream().distinct()
                     .sorted(Comparator.comparing(EvidenceItem::reference, Comparator.nullsLast(Comparator.naturalOrder()))
                             .thenComparing(EvidenceItem::source))
                     .toList();
-            Set<String> firedBy = new LinkedHashSet<>();
+            Set<String> firedBy = new java.util.TreeSet<>();
             options.get(code).forEach(o -> addRule(firedBy, eval, o));
             limits.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
             cautions.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
@@ -79,7 +79,7 @@ public final class GuidanceAssembler {
         List<NotRecommended> notRecommended = new ArrayList<>();
         new TreeMap<>(exclusions).forEach((code, list) -> {
             Set<String> reasons = new java.util.TreeSet<>();
-            Set<String> firedBy = new LinkedHashSet<>();
+            Set<String> firedBy = new java.util.TreeSet<>();
             for (Exclusion e : list) {
                 reasons.add(e.reason());
                 addRule(firedBy, eval, e);
@@ -116,7 +116,13 @@ public final class GuidanceAssembler {
                 !eval.factsOf(ImmunotherapyContraindication.class).isEmpty());
     }
 
-    private static Option merge(List<Option> proposals) {
+    /** Working memory has no order, so proposals are ordered by content to keep merged text stable. */
+    private static final Comparator<Option> PROPOSAL_ORDER = Comparator.comparingInt(Option::priority)
+            .thenComparing(Option::strength).thenComparing(Option::title).thenComparing(Option::rationale);
+
+    private static Option merge(List<Option> unordered) {
+        List<Option> proposals = new ArrayList<>(unordered);
+        proposals.sort(PROPOSAL_ORDER);
         Option first = proposals.get(0);
         Strength strength = first.strength();
         int priority = first.priority();
@@ -138,11 +144,8 @@ public final class GuidanceAssembler {
     }
 
     private static <T> Map<String, List<T>> group(List<T> facts, Function<T, String> key) {
-        // Working memory has no order; sorting by content keeps merged text identical run to run.
-        List<T> sorted = new ArrayList<>(facts);
-        sorted.sort(Comparator.comparing(Object::toString));
         Map<String, List<T>> out = new LinkedHashMap<>();
-        for (T f : sorted) {
+        for (T f : facts) {
             out.computeIfAbsent(key.apply(f), k -> new ArrayList<>()).add(f);
         }
         return out;

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# HTTP benchmark: starts the packaged jar under the benchmark profile and drives the guidance
+# endpoint and the rule-free baseline endpoint with wrk at fixed concurrency for a fixed time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-18080}; THREADS=${THREADS:-2}; CONNECTIONS=${CONNECTIONS:-16}; DURATION=${DURATION:-20s}
+mkdir -p target/bench
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk from Debian's packages" >&2
+  (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null
+fi
+JAR=$(ls target/hcc-guidance-*.jar 2>/dev/null | grep -v original | head -1 || true)
+[ -n "$JAR" ] || { mvn -q -B -ntp package -DskipTests; JAR=$(ls target/hcc-guidance-*.jar | grep -v original | head -1); }
+DATA=$(mktemp -d)
+java -jar "$JAR" --spring.profiles.active=benchmark --server.port=$PORT --guidance.data.dir="$DATA" \
+     --guidance.reload.watch=false --logging.level.root=WARN > target/bench/http-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
+for i in $(seq 1 120); do curl -sf localhost:$PORT/actuator/health >/dev/null && break; sleep 0.5; done
+BODY=$(cat bench/patient.json)
+cat > target/bench/post.lua <<LUA
+wrk.method = "POST"
+wrk.body = [[$BODY]]
+wrk.headers["Content-Type"] = "application/json"
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.3f p99_ms=%.3f errors=%d non2xx=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status))
+end
+LUA
+run() { # path label
+  wrk -t1 -c4 -d5s -s target/bench/post.lua "http://127.0.0.1:$PORT$1" >/dev/null   # warm-up
+  wrk -t$THREADS -c$CONNECTIONS -d$DURATION -s target/bench/post.lua "http://127.0.0.1:$PORT$1" | tee "target/bench/wrk-$2.txt" | grep RESULT | sed "s/^RESULT/$2/"
+}
+G=$(run /api/v1/guidance guidance)
+B=$(run /api/v1/baseline baseline)
+echo "$G"; echo "$B"
+g=$(echo "$G" | sed -E 's/.*rps=([0-9.]+).*/\1/'); b=$(echo "$B" | sed -E 's/.*rps=([0-9.]+).*/\1/')
+python3 -c "print('throughput ratio guidance/baseline = %.1f%%' % (100*$g/$b))"
