@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/env -S python3 -u
 """Reload and start benchmark: java -jar to health UP, rule edit to new version serving (median of 20,
 with the scenario gate on), and heap after 1 versus 200 reloads. Prints one line per figure."""
 import base64, json, os, shutil, statistics, subprocess, sys, tempfile, time, urllib.request
@@ -33,6 +33,9 @@ def start(port, rules, data, *extra):
             pass
         if p.poll() is not None:
             sys.exit('service exited during start')
+        if time.monotonic() - t0 > 180:
+            p.terminate()
+            sys.exit('service not UP after 180 s: ' + json.dumps(call(port, '/api/v1/ruleset')))
         time.sleep(0.05)
 
 def heap(port, pid):
@@ -72,7 +75,7 @@ def main():
           f'min {min(lags):.2f}, max {max(lags):.2f} over 20 edits')
 
     p, _ = start(18092, rules, os.path.join(work, 'data-heap'), '--guidance.reload.watch=false',
-                 '--guidance.reload.require-scenarios=false', '--guidance.evaluation.time-budget=100ms')
+                 '--guidance.reload.require-scenarios=false')
     t0 = time.monotonic()
     edit(rules, 1000); call(18092, '/api/v1/ruleset/reload', 'POST', admin=True)
     time.sleep(2)
@@ -80,7 +83,7 @@ def main():
     for i in range(2, 201):
         edit(rules, 1000 + i)
         assert call(18092, '/api/v1/ruleset/reload', 'POST', admin=True)['status'] == 'ACTIVATED'
-    time.sleep(2)
+    time.sleep(12)  # the replaced modules are released after five time budgets plus a second
     h200 = heap(18092, p.pid)
     print(f'heap after GC: {h1:.1f} MiB after 1 reload, {h200:.1f} MiB after 200 reloads '
           f'({h200 - h1:+.1f} MiB; {(time.monotonic() - t0) / 200:.2f} s per reload without the scenario gate)')

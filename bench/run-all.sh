@@ -7,4 +7,4 @@ mvn -q -B -ntp package -DskipTests
 echo "== machine"; echo "$(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "== in-process (JMH)"; bench/jmh.sh
 echo "== HTTP (wrk)"; bench/http.sh
-echo "== reload and start"; python3 bench/reload.py
+echo "== reload and start"; python3 -u bench/reload.py

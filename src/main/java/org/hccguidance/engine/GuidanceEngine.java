@@ -41,7 +41,8 @@ public class GuidanceEngine {
 
     public Evaluation evaluate(RuleSet ruleSet, List<?> facts) {
         long started = System.nanoTime();
-        KieSession session = ruleSet.kieBase().newKieSession();
+        KieSession session = ruleSet.sessions().newKieSession();
+        boolean clean = false;
         Map<Object, String> insertedBy = new IdentityHashMap<>();
         List<String> fired = new ArrayList<>();
         List<RuleRef> firedRefs = new ArrayList<>();
@@ -50,16 +51,18 @@ public class GuidanceEngine {
             timedOut.set(true);
             session.halt();
         }, limits.timeBudget().toMillis(), TimeUnit.MILLISECONDS);
+        DefaultRuleRuntimeEventListener insertions;
+        DefaultAgendaEventListener firings;
         try {
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            insertions = new DefaultRuleRuntimeEventListener() {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
                     if (event.getRule() != null) {
                         insertedBy.put(event.getObject(), event.getRule().getName());
                     }
                 }
-            });
-            session.addEventListener(new DefaultAgendaEventListener() {
+            };
+            firings = new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     var rule = event.getMatch().getRule();
@@ -69,7 +72,9 @@ public class GuidanceEngine {
                         firedRefs.add(ref);
                     }
                 }
-            });
+            };
+            session.addEventListener(insertions);
+            session.addEventListener(firings);
             for (Object fact : facts) {
                 session.insert(fact);
             }
@@ -86,6 +91,9 @@ public class GuidanceEngine {
             }
             List<Object> out = new ArrayList<>(session.getObjects());
             long micros = (System.nanoTime() - started) / 1_000;
+            session.removeEventListener(insertions);
+            session.removeEventListener(firings);
+            clean = true;
             return new Evaluation(ruleSet, out, insertedBy, fired, firedRefs, micros);
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
@@ -93,7 +101,11 @@ public class GuidanceEngine {
                     "rule \"" + rule + "\" failed: " + RuleSetCompiler.rootMessage(e));
         } finally {
             watchdog.cancel(false);
-            session.dispose();
+            if (clean && !timedOut.get()) {
+                session.dispose();   // back to the pool, reset
+            } else {
+                session.destroy();   // a halted or failed session is never reused
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,8 @@ import java.util.Set;
  */
 public record RuleSet(String version, String source, RuleSources sources, List<RuleRef> rules,
                       Set<String> knownRegimens, Set<String> knownTrials, Instant loadedAt, KieBase kieBase,
-                      KieContainer kieContainer, ReleaseId releaseId, Map<Rule, RuleRef> ruleIndex) {
+                      KieContainer kieContainer, ReleaseId releaseId, Map<Rule, RuleRef> ruleIndex,
+                      KieSessionsPool sessions) {
 
     /** Finds the file and name of a rule that fired, without building strings on the hot path. */
     public RuleRef refOf(Rule rule) {
@@ -50,6 +52,7 @@ public record RuleSet(String version, String source, RuleSources sources, List<R
 
     /** Frees the Drools module; call once no evaluation can still use this snapshot. */
     public void release() {
+        sessions.shutdown();
         kieContainer.dispose();
         KieServices.Factory.get().getRepository().removeKieModule(releaseId);
     }

@@ -13,6 +13,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSessionsPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ public class RuleSetCompiler {
     /** Files are written under this folder so that a file's Drools package can match its folder. */
     private static final String RULES_ROOT = "rules/";
     private static final AtomicLong BUILD_COUNTER = new AtomicLong();
+    private static final int SESSION_POOL_SIZE = 4;
 
     private final KieServices ks = KieServices.Factory.get();
     private final GuidanceEngine engine;
@@ -109,13 +111,16 @@ public class RuleSetCompiler {
             Map<Rule, RuleRef> ruleIndex = index(kieBase);
             List<RuleRef> rules = ruleIndex.values().stream()
                     .sorted(Comparator.comparing(RuleRef::file).thenComparing(RuleRef::name)).toList();
+            // Sessions are pooled per snapshot: building a session's network memory is a large share of an
+            // evaluation, and a pooled session is reset rather than rebuilt.
+            KieSessionsPool pool = kieBase.newKieSessionsPool(SESSION_POOL_SIZE);
             RuleSet candidate = new RuleSet(version, sources.label(), sources, rules, Set.of(), Set.of(),
-                    clock.instant(), kieBase, container, releaseId, ruleIndex);
+                    clock.instant(), kieBase, container, releaseId, ruleIndex, pool);
             Evaluation probe = probe(candidate);
             return new RuleSet(version, sources.label(), sources, rules,
                     collect(probe, RegimenComponent.class, RegimenComponent::regimen),
                     collect(probe, TrialListing.class, TrialListing::id),
-                    candidate.loadedAt(), kieBase, container, releaseId, ruleIndex);
+                    candidate.loadedAt(), kieBase, container, releaseId, ruleIndex, pool);
         } catch (RuleSetRefusedException e) {
             release(container, releaseId);
             throw e;

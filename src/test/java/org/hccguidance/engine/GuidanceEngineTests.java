@@ -41,6 +41,26 @@ class GuidanceEngineTests {
     }
 
     @Test
+    void pooledSessionsCarryNothingFromOneEvaluationToTheNext() {
+        var postIo = org.hccguidance.ShippedRules.patient("""
+                {"ecog": 1, "liver": {"childPughScore": 5}, "tumour": {"afpNgMl": 800},
+                 "priorSystemicTherapies": [{"regimen": "ATEZOLIZUMAB_BEVACIZUMAB", "line": 1, "outcome": "PROGRESSION"}],
+                 "risks": {"recentVaricealBleeding": true}}""");
+        var firstLine = org.hccguidance.ShippedRules.patient("{\"ecog\": 0, \"liver\": {\"childPughScore\": 5}}");
+        var a = org.hccguidance.ShippedRules.evaluate(postIo);
+        var b = org.hccguidance.ShippedRules.evaluate(firstLine);
+        for (int i = 0; i < 20; i++) {
+            var again = org.hccguidance.ShippedRules.evaluate(i % 2 == 0 ? postIo : firstLine);
+            var expected = i % 2 == 0 ? a : b;
+            assertThat(again.recommendations()).isEqualTo(expected.recommendations());
+            assertThat(again.notRecommended()).isEqualTo(expected.notRecommended());
+            assertThat(again.alerts()).isEqualTo(expected.alerts());
+            assertThat(again.audit().firedRules()).isEqualTo(expected.audit().firedRules());
+        }
+        assertThat(b.notRecommended()).extracting(n -> n.code()).doesNotContain("LENVATINIB", "RAMUCIRUMAB");
+    }
+
+    @Test
     void aRunawayRuleHitsTheTimeBudgetWithAClearError(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("loop.drl"), LOOP);
         GuidanceEngine engine = new GuidanceEngine(new EvaluationLimits(Integer.MAX_VALUE, Duration.ofMillis(200)));
