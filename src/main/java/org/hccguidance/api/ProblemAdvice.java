@@ -3,15 +3,12 @@ package org.hccguidance.api;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.hccguidance.engine.RuleExecutionException;
 import org.hccguidance.engine.RuleSetRefusedException;
 import org.hccguidance.guidance.FieldProblem;
 import org.hccguidance.guidance.InvalidPatientException;
 import org.hccguidance.guidance.NoRuleSetException;
+import org.hccguidance.guidance.PatientRequestReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -56,8 +53,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             detail = "malformed JSON at line " + jpe.getLocation().getLineNr() + ", column "
                     + jpe.getLocation().getColumnNr() + ": " + firstLine(jpe.getOriginalMessage());
         } else if (cause instanceof JsonMappingException jme) {
-            problems.add(new FieldProblem(path(jme), describe(jme)));
-            detail = "invalid field " + path(jme) + ": " + describe(jme);
+            problems.add(new FieldProblem(PatientRequestReader.path(jme), PatientRequestReader.describe(jme)));
+            detail = "invalid field " + PatientRequestReader.path(jme) + ": " + PatientRequestReader.describe(jme);
         } else {
             detail = "request body is missing or is not readable JSON";
         }
@@ -141,61 +138,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             pd.setProperty("errors", problems);
         }
         return ResponseEntity.status(status).body(pd);
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.isEmpty() ? "(body)" : sb.toString();
-    }
-
-    private static String describe(JsonMappingException e) {
-        if (e instanceof UnrecognizedPropertyException upe) {
-            return "unknown field '" + upe.getPropertyName() + "'";
-        }
-        if (e instanceof InvalidFormatException ife) {
-            Class<?> target = ife.getTargetType();
-            if (target != null && target.isEnum()) {
-                return "'" + ife.getValue() + "' is not one of " + java.util.Arrays.toString(target.getEnumConstants());
-            }
-            return "value is not a valid " + (target == null ? "value" : target.getSimpleName());
-        }
-        if (e instanceof ValueInstantiationException) {
-            return "value is not valid here: " + firstLine(e.getOriginalMessage());
-        }
-        if (e instanceof MismatchedInputException mie) {
-            Class<?> target = mie.getTargetType();
-            return "wrong type" + (target == null ? "" : ", expected " + kind(target));
-        }
-        return firstLine(e.getOriginalMessage());
-    }
-
-    private static String kind(Class<?> target) {
-        if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
-            return "a number";
-        }
-        if (target == String.class) {
-            return "a string";
-        }
-        if (target == Boolean.class) {
-            return "true or false";
-        }
-        if (java.util.Collection.class.isAssignableFrom(target)) {
-            return "an array";
-        }
-        if (target.isEnum()) {
-            return "one of " + java.util.Arrays.toString(target.getEnumConstants());
-        }
-        return "an object";
     }
 
     private static String firstLine(String s) {

@@ -1,20 +1,14 @@
 package org.hccguidance.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.hccguidance.engine.EvaluationLimits;
-import org.hccguidance.engine.GuidanceEngine;
-import org.hccguidance.engine.RuleExecutionException;
 import org.hccguidance.engine.RuleSet;
 import org.hccguidance.facts.PatientCase;
 import org.hccguidance.facts.PatientJson;
 import org.hccguidance.guidance.GuidanceResponse;
-import org.hccguidance.guidance.GuidanceService;
 import org.hccguidance.guidance.GuidanceText;
-import org.hccguidance.guidance.InvalidPatientException;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -38,17 +32,7 @@ final class EvaluateCommand {
         }
         PatientCase patient = PatientFiles.read(Path.of(args.positional().get(0)));
         RuleSet ruleSet = RuleLoading.load(args.option("rules"));
-        GuidanceResponse response;
-        try {
-            response = GuidanceService.evaluate(patient, ruleSet, new GuidanceEngine(EvaluationLimits.DEFAULT), Clock.systemUTC());
-        } catch (InvalidPatientException e) {
-            throw new CliException(2, args.positional().get(0) + ": " + String.join("; ",
-                    e.problems().stream().map(p -> p.field() + ": " + p.message()).toList()));
-        } catch (RuleExecutionException e) {
-            throw new CliException(4, e.getMessage());
-        } finally {
-            ruleSet.release();
-        }
+        GuidanceResponse response = RuleLoading.evaluateOnce(patient, ruleSet, args.positional().get(0));
         if (format.equals("json")) {
             try {
                 out.println(PatientJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(response));

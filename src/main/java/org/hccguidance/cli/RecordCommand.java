@@ -1,13 +1,8 @@
 package org.hccguidance.cli;
 
-import org.hccguidance.engine.EvaluationLimits;
-import org.hccguidance.engine.GuidanceEngine;
-import org.hccguidance.engine.RuleExecutionException;
 import org.hccguidance.engine.RuleSet;
 import org.hccguidance.facts.PatientCase;
 import org.hccguidance.guidance.GuidanceResponse;
-import org.hccguidance.guidance.GuidanceService;
-import org.hccguidance.guidance.InvalidPatientException;
 import org.hccguidance.scenario.ScenarioRecorder;
 
 import java.io.IOException;
@@ -15,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -42,16 +36,7 @@ final class RecordCommand {
         }
         PatientCase patient = PatientFiles.read(Path.of(args.positional().get(0)));
         RuleSet ruleSet = RuleLoading.load(args.option("rules"));
-        GuidanceResponse g;
-        try {
-            g = GuidanceService.evaluate(patient, ruleSet, new GuidanceEngine(EvaluationLimits.DEFAULT), Clock.systemUTC());
-        } catch (InvalidPatientException e) {
-            throw new CliException(2, args.positional().get(0) + ": " + e.problems());
-        } catch (RuleExecutionException e) {
-            throw new CliException(4, e.getMessage());
-        } finally {
-            ruleSet.release();
-        }
+        GuidanceResponse g = RuleLoading.evaluateOnce(patient, ruleSet, args.positional().get(0));
         String yaml = ScenarioRecorder.record(id, patient, g);
         Path target = args.option("out") != null ? Path.of(args.option("out"))
                 : Path.of(args.options().getOrDefault("scenarios", "scenarios")).resolve(id + ".yaml");

@@ -15,6 +15,23 @@ final class RuleLoading {
     private RuleLoading() {
     }
 
+    /** Evaluates one patient and releases the rule set, turning failures into CLI exits. */
+    static org.hccguidance.guidance.GuidanceResponse evaluateOnce(org.hccguidance.facts.PatientCase patient, RuleSet ruleSet,
+                                                                  String patientFile) {
+        try {
+            return org.hccguidance.guidance.GuidanceService.evaluate(patient, ruleSet,
+                    new org.hccguidance.engine.GuidanceEngine(org.hccguidance.engine.EvaluationLimits.DEFAULT),
+                    java.time.Clock.systemUTC());
+        } catch (org.hccguidance.guidance.InvalidPatientException e) {
+            throw new CliException(2, patientFile + ": " + String.join("; ",
+                    e.problems().stream().map(p -> p.field() + ": " + p.message()).toList()));
+        } catch (org.hccguidance.engine.RuleExecutionException e) {
+            throw new CliException(4, e.getMessage());
+        } finally {
+            ruleSet.release();
+        }
+    }
+
     static RuleSet load(String rulesOption) {
         RuleSources sources;
         try {

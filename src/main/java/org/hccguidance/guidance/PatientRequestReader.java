@@ -57,7 +57,7 @@ public final class PatientRequestReader {
         return patient;
     }
 
-    static String path(JsonMappingException e) {
+    public static String path(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
@@ -72,7 +72,7 @@ public final class PatientRequestReader {
         return sb.isEmpty() ? "(body)" : sb.toString();
     }
 
-    static String describe(JsonMappingException e) {
+    public static String describe(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException upe) {
             return "unknown field '" + upe.getPropertyName() + "'";
         }
