@@ -40,6 +40,15 @@ public class GuidanceEngine {
     }
 
     public Evaluation evaluate(RuleSet ruleSet, List<?> facts) {
+        return run(ruleSet, facts, false);
+    }
+
+    /** Fires the rule set with no patient, the catalogue group first: how a build reads its reference data. */
+    Evaluation probe(RuleSet ruleSet) {
+        return run(ruleSet, List.of(), true);
+    }
+
+    private Evaluation run(RuleSet ruleSet, List<?> facts, boolean catalogue) {
         long started = System.nanoTime();
         KieSession session = ruleSet.sessions().newKieSession();
         boolean clean = false;
@@ -75,6 +84,13 @@ public class GuidanceEngine {
             };
             session.addEventListener(insertions);
             session.addEventListener(firings);
+            var catalogueGroup = catalogue ? session.getAgenda().getAgendaGroup(RuleSet.CATALOGUE_GROUP) : null;
+            if (catalogueGroup != null) {
+                catalogueGroup.setFocus();
+            }
+            for (Object fact : ruleSet.catalogueFacts()) {
+                session.insert(fact);
+            }
             for (Object fact : facts) {
                 session.insert(fact);
             }

@@ -22,11 +22,20 @@ import java.util.Set;
  * @param rules          every rule, with the file it came from
  * @param knownRegimens  regimen codes the regimen catalogue defines; requests naming others are refused
  * @param knownTrials    trial ids the trial table lists, recruiting or not
+ * @param catalogueFacts the reference facts the catalogue rules built, shared by every evaluation
+ * @param catalogueRules the catalogue rules that fired to build them
  */
 public record RuleSet(String version, String source, RuleSources sources, List<RuleRef> rules,
                       Set<String> knownRegimens, Set<String> knownTrials, Instant loadedAt, KieBase kieBase,
                       KieContainer kieContainer, ReleaseId releaseId, Map<Rule, RuleRef> ruleIndex,
-                      KieSessionsPool sessions) {
+                      KieSessionsPool sessions, List<Object> catalogueFacts, Set<RuleRef> catalogueRules) {
+
+    /**
+     * Rules in this agenda group build reference data (regimen catalogue, thresholds, trial table)
+     * that does not depend on the patient: they fire once per rule set, at build time, and their
+     * facts are inserted into every evaluation.
+     */
+    public static final String CATALOGUE_GROUP = "catalogue";
 
     /** Finds the file and name of a rule that fired, without building strings on the hot path. */
     public RuleRef refOf(Rule rule) {

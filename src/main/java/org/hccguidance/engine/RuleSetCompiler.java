@@ -115,12 +115,24 @@ public class RuleSetCompiler {
             // evaluation, and a pooled session is reset rather than rebuilt.
             KieSessionsPool pool = kieBase.newKieSessionsPool(SESSION_POOL_SIZE);
             RuleSet candidate = new RuleSet(version, sources.label(), sources, rules, Set.of(), Set.of(),
-                    clock.instant(), kieBase, container, releaseId, ruleIndex, pool);
+                    clock.instant(), kieBase, container, releaseId, ruleIndex, pool, List.of(), Set.of());
             Evaluation probe = probe(candidate);
+            Set<RuleRef> catalogueRules = new java.util.HashSet<>();
+            ruleIndex.forEach((rule, ref) -> {
+                if (rule instanceof RuleImpl impl && RuleSet.CATALOGUE_GROUP.equals(impl.getAgendaGroup())) {
+                    catalogueRules.add(ref);
+                }
+            });
+            Set<String> catalogueNames = new java.util.HashSet<>();
+            catalogueRules.forEach(r -> catalogueNames.add(r.name()));
+            List<Object> catalogueFacts = probe.facts().stream()
+                    .filter(f -> catalogueNames.contains(probe.ruleThatInserted(f))).toList();
+            catalogueRules.retainAll(probe.firedRuleRefs());
             return new RuleSet(version, sources.label(), sources, rules,
                     collect(probe, RegimenComponent.class, RegimenComponent::regimen),
                     collect(probe, TrialListing.class, TrialListing::id),
-                    candidate.loadedAt(), kieBase, container, releaseId, ruleIndex, pool);
+                    candidate.loadedAt(), kieBase, container, releaseId, ruleIndex, pool,
+                    List.copyOf(catalogueFacts), Set.copyOf(catalogueRules));
         } catch (RuleSetRefusedException e) {
             release(container, releaseId);
             throw e;
@@ -141,7 +153,7 @@ public class RuleSetCompiler {
      */
     private Evaluation probe(RuleSet candidate) {
         try {
-            return engine.evaluate(candidate, List.of());
+            return engine.probe(candidate);
         } catch (RuleExecutionException e) {
             throw refused(candidate.version(), List.of(BuildError.atLine(candidate.source(), null,
                     "rules fail on an empty session: " + e.getMessage())));

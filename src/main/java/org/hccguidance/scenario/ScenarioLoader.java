@@ -80,7 +80,8 @@ public final class ScenarioLoader {
         List<Scenario> scenarios = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Map<String, String> seenIds = new HashMap<>();
-        for (var e : texts.entrySet()) {
+        // Files are read in path order, so which of two duplicates is reported does not depend on the map given.
+        for (var e : new java.util.TreeMap<>(texts).entrySet()) {
             try {
                 Scenario s = parse(e.getKey(), e.getValue());
                 String other = seenIds.putIfAbsent(s.id(), e.getKey());

@@ -31,7 +31,8 @@ public final class ScenarioRunner {
     public SuiteResult run(RuleSet ruleSet, List<Scenario> scenarios) {
         Map<Scenario, GuidanceService.Traced> traces = new LinkedHashMap<>();
         Map<Scenario, String> errors = new LinkedHashMap<>();
-        Set<RuleRef> fired = new HashSet<>();
+        // Catalogue rules fire once per rule set, when it is built, not per patient.
+        Set<RuleRef> fired = new HashSet<>(ruleSet.catalogueRules());
         Set<String> knownCodes = new HashSet<>(ruleSet.knownRegimens());
         for (Scenario s : scenarios) {
             try {

@@ -41,6 +41,18 @@ class RuleSetCompilerTests {
     }
 
     @Test
+    void catalogueRowsFireOnceAtBuildAndTheirFactsReachEveryEvaluation() {
+        RuleSet rs = ShippedRules.ruleSet();
+        assertThat(rs.catalogueRules()).hasSize(33)
+                .allSatisfy(r -> assertThat(r.file()).isIn("catalogue/regimens.drl.xlsx", "catalogue/thresholds.drl.xlsx", "trials/trials.drl.csv"));
+        assertThat(rs.catalogueFacts()).hasSize(33);
+        var g = ShippedRules.evaluate("{\"ecog\": 1, \"liver\": {\"childPughScore\": 5}, \"tumour\": {\"afpNgMl\": 50},"
+                + " \"priorSystemicTherapies\": [{\"regimen\": \"SORAFENIB\", \"line\": 1, \"outcome\": \"PROGRESSION\"}]}");
+        assertThat(g.audit().firedRules()).doesNotContain("Oligoprogression lesion cut-off", "SORAFENIB");
+        assertThat(g.notRecommended()).anySatisfy(n -> assertThat(n.reason()).contains("below 400"));
+    }
+
+    @Test
     void theEmbeddedCopyInTheJarHasTheSameVersionAsTheFolder() {
         RuleSources embedded = RuleSources.fromClasspath("embedded/rules");
         assertThat(embedded.paths()).isEqualTo(RuleSources.fromDirectory(ShippedRules.RULES).paths());
