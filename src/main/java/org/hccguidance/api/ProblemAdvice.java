@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.hccguidance.engine.RuleExecutionException;
 import org.hccguidance.engine.RuleSetRefusedException;
-import org.hccguidance.guidance.FieldProblem;
+import org.hccguidance.facts.FieldProblem;
 import org.hccguidance.guidance.InvalidPatientException;
 import org.hccguidance.guidance.NoRuleSetException;
 import org.hccguidance.guidance.PatientRequestReader;

@@ -2,8 +2,4 @@ package org.hccguidance.engine;
 
 /** A rule of a compiled rule set: its file, Drools package and name. */
 public record RuleRef(String file, String packageName, String name) {
-
-    public String qualifiedName() {
-        return packageName + "/" + name;
-    }
 }

@@ -15,8 +15,4 @@ public enum BclcStage { STAGE_0, A, B, C, D;
     public String json() {
         return this == STAGE_0 ? "0" : name();
     }
-
-    public boolean isMoreAdvancedThan(BclcStage other) {
-        return other == null || compareTo(other) > 0;
-    }
 }

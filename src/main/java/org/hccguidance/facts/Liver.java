@@ -17,9 +17,4 @@ public record Liver(
         @PositiveOrZero @DecimalMax("20") Double inr,
         Ascites ascites,
         Encephalopathy encephalopathy) {
-
-    public boolean labsComplete() {
-        return bilirubinMgDl != null && albuminGDl != null && inr != null && ascites != null
-                && encephalopathy != null;
-    }
 }

@@ -1,8 +1,6 @@
 package org.hccguidance.facts;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 
 import java.util.Comparator;
@@ -19,19 +17,15 @@ public final class PatientValidation {
     }
 
     /** Each problem as a field and a message, sorted by field; empty when the patient is valid. */
-    public static List<org.hccguidance.guidance.FieldProblem> violations(PatientCase patient) {
+    public static List<FieldProblem> violations(PatientCase patient) {
         return FACTORY.getValidator().validate(patient).stream()
-                .map(v -> new org.hccguidance.guidance.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
-                .sorted(Comparator.comparing(org.hccguidance.guidance.FieldProblem::field))
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
     }
 
     /** Each problem as "field: message", sorted; empty when the patient is valid. */
     public static List<String> problems(PatientCase patient) {
-        Validator validator = FACTORY.getValidator();
-        return validator.validate(patient).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<PatientCase> v) -> v.getPropertyPath().toString()))
-                .map(v -> v.getPropertyPath() + ": " + v.getMessage())
-                .toList();
+        return violations(patient).stream().map(p -> p.field() + ": " + p.message()).toList();
     }
 }

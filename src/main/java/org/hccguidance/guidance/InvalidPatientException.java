@@ -1,5 +1,7 @@
 package org.hccguidance.guidance;
 
+import org.hccguidance.facts.FieldProblem;
+
 import java.util.List;
 
 /** A well-formed request that names things the active rule set does not know. */

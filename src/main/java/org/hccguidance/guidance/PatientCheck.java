@@ -1,5 +1,7 @@
 package org.hccguidance.guidance;
 
+import org.hccguidance.facts.FieldProblem;
+
 import org.hccguidance.engine.RuleSet;
 import org.hccguidance.facts.PatientCase;
 import org.hccguidance.facts.PriorTherapy;

@@ -1,5 +1,7 @@
 package org.hccguidance.guidance;
 
+import org.hccguidance.facts.FieldProblem;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;

@@ -115,8 +115,4 @@ public class RuleFolderWatcher implements AutoCloseable {
         loop.interrupt();
         scheduler.shutdownNow();
     }
-
-    public Path root() {
-        return root;
-    }
 }

@@ -95,8 +95,4 @@ public class RuleSetArchive {
         }
         return root.resolve("rulesets").resolve(hex);
     }
-
-    public Path root() {
-        return root;
-    }
 }
