@@ -8,21 +8,42 @@ import java.util.Map;
  * in order.
  */
 public record Evaluation(RuleSet ruleSet, List<Object> facts, Map<Object, String> insertedBy,
-                         List<String> firedRules, List<RuleRef> firedRuleRefs, long engineMicros) {
+                         List<String> firedRules, List<RuleRef> firedRuleRefs, long engineMicros,
+                         Map<Class<?>, List<Object>> byClass) {
 
-    /** The engine hands over collections it no longer touches; they are wrapped, not copied. */
-    public Evaluation {
-        facts = java.util.Collections.unmodifiableList(facts);
-        insertedBy = java.util.Collections.unmodifiableMap(insertedBy);
-        firedRules = java.util.Collections.unmodifiableList(firedRules);
-        firedRuleRefs = java.util.Collections.unmodifiableList(firedRuleRefs);
+    /**
+     * The engine hands over collections it no longer touches; they are wrapped, not copied, and the facts
+     * are grouped by class once so that reading the result does not rescan working memory per type.
+     */
+    public static Evaluation of(RuleSet ruleSet, List<Object> facts, Map<Object, String> insertedBy,
+                                List<String> firedRules, List<RuleRef> firedRuleRefs, long engineMicros) {
+        return new Evaluation(ruleSet, java.util.Collections.unmodifiableList(facts),
+                java.util.Collections.unmodifiableMap(insertedBy), java.util.Collections.unmodifiableList(firedRules),
+                java.util.Collections.unmodifiableList(firedRuleRefs), engineMicros, groupByClass(facts));
     }
 
+    /** Facts of one type (records are final, so the exact class is the type), in working-memory order. */
+    @SuppressWarnings("unchecked")
     public <T> List<T> factsOf(Class<T> type) {
+        List<Object> exact = byClass.get(type);
+        if (exact != null || java.lang.reflect.Modifier.isFinal(type.getModifiers())) {
+            return exact == null ? List.of() : (List<T>) exact;
+        }
         return facts.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    private static Map<Class<?>, List<Object>> groupByClass(List<Object> facts) {
+        Map<Class<?>, List<Object>> out = new java.util.HashMap<>();
+        for (Object f : facts) {
+            out.computeIfAbsent(f.getClass(), k -> new java.util.ArrayList<>()).add(f);
+        }
+        out.replaceAll((k, v) -> java.util.Collections.unmodifiableList(v));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The rule that inserted a fact in this evaluation, or the catalogue rule that built a reference fact. */
     public String ruleThatInserted(Object fact) {
-        return insertedBy.get(fact);
+        String rule = insertedBy.get(fact);
+        return rule != null ? rule : ruleSet.referenceData().get(fact);
     }
 }

@@ -110,7 +110,7 @@ public class GuidanceEngine {
             session.removeEventListener(insertions);
             session.removeEventListener(firings);
             clean = true;
-            return new Evaluation(ruleSet, out, insertedBy, fired, firedRefs, micros);
+            return Evaluation.of(ruleSet, out, insertedBy, fired, firedRefs, micros);
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
             throw new RuleExecutionException(RuleExecutionException.Kind.RULE_ERROR, rule,

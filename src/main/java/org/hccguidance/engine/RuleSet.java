@@ -22,13 +22,18 @@ import java.util.Set;
  * @param rules          every rule, with the file it came from
  * @param knownRegimens  regimen codes the regimen catalogue defines; requests naming others are refused
  * @param knownTrials    trial ids the trial table lists, recruiting or not
- * @param catalogueFacts the reference facts the catalogue rules built, shared by every evaluation
+ * @param referenceData  every fact the catalogue rules built, with the rule that built it; looked up
+ *                       when a response is assembled (the evidence catalogue is read this way)
+ * @param catalogueFacts the part of the reference data that some rule matches on, inserted into every
+ *                       evaluation; facts no rule matches on are not inserted, since they would only
+ *                       cost time
  * @param catalogueRules the catalogue rules that fired to build them
  */
 public record RuleSet(String version, String source, RuleSources sources, List<RuleRef> rules,
                       Set<String> knownRegimens, Set<String> knownTrials, Instant loadedAt, KieBase kieBase,
                       KieContainer kieContainer, ReleaseId releaseId, Map<Rule, RuleRef> ruleIndex,
-                      KieSessionsPool sessions, List<Object> catalogueFacts, Set<RuleRef> catalogueRules) {
+                      KieSessionsPool sessions, Map<Object, String> referenceData, List<Object> catalogueFacts,
+                      Set<RuleRef> catalogueRules) {
 
     /**
      * Rules in this agenda group build reference data (regimen catalogue, thresholds, trial table)
@@ -36,6 +41,29 @@ public record RuleSet(String version, String source, RuleSources sources, List<R
      * facts are inserted into every evaluation.
      */
     public static final String CATALOGUE_GROUP = "catalogue";
+
+    /** Reference data of one type, in the order the catalogue rules built it. */
+    public <T> List<T> reference(Class<T> type) {
+        return referenceData.keySet().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /**
+     * Catalogue rules whose facts no rule matches on: they are only looked up (the evidence rows), so a
+     * build alone does not show they are used. Scenario coverage counts them when a response cites them.
+     */
+    public Set<RuleRef> lookupOnlyRules() {
+        Set<Object> inserted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        inserted.addAll(catalogueFacts);
+        Set<String> names = new java.util.HashSet<>();
+        referenceData.forEach((fact, rule) -> {
+            if (!inserted.contains(fact)) {
+                names.add(rule);
+            }
+        });
+        Set<RuleRef> out = new java.util.HashSet<>();
+        catalogueRules.stream().filter(r -> names.contains(r.name())).forEach(out::add);
+        return out;
+    }
 
     /** Finds the file and name of a rule that fired, without building strings on the hot path. */
     public RuleRef refOf(Rule rule) {

@@ -1,7 +1,11 @@
 package org.hccguidance.engine;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.rule.EntryPointId;
 import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.base.reteoo.InitialFactImpl;
 import org.hccguidance.facts.RegimenComponent;
 import org.hccguidance.facts.TrialListing;
 import org.kie.api.KieBase;
@@ -111,28 +115,42 @@ public class RuleSetCompiler {
             Map<Rule, RuleRef> ruleIndex = index(kieBase);
             List<RuleRef> rules = ruleIndex.values().stream()
                     .sorted(Comparator.comparing(RuleRef::file).thenComparing(RuleRef::name)).toList();
-            // Sessions are pooled per snapshot: building a session's network memory is a large share of an
-            // evaluation, and a pooled session is reset rather than rebuilt.
-            KieSessionsPool pool = kieBase.newKieSessionsPool(SESSION_POOL_SIZE);
-            RuleSet candidate = new RuleSet(version, sources.label(), sources, rules, Set.of(), Set.of(),
-                    clock.instant(), kieBase, container, releaseId, ruleIndex, pool, List.of(), Set.of());
-            Evaluation probe = probe(candidate);
             Set<RuleRef> catalogueRules = new java.util.HashSet<>();
             ruleIndex.forEach((rule, ref) -> {
                 if (rule instanceof RuleImpl impl && RuleSet.CATALOGUE_GROUP.equals(impl.getAgendaGroup())) {
                     catalogueRules.add(ref);
                 }
             });
+            Evaluation probe = probe(version, sources.label(), sources, rules, kieBase, container, releaseId, ruleIndex);
+            // The catalogue rules have done their work. Left in the rule base they would cost every evaluation:
+            // a rule with no condition is linked into the network each time a session is reset, although its
+            // agenda group never gets the focus again.
+            for (RuleRef r : catalogueRules) {
+                kieBase.removeRule(r.packageName(), r.name());
+            }
             Set<String> catalogueNames = new java.util.HashSet<>();
             catalogueRules.forEach(r -> catalogueNames.add(r.name()));
-            List<Object> catalogueFacts = probe.facts().stream()
-                    .filter(f -> catalogueNames.contains(probe.ruleThatInserted(f))).toList();
+            Map<Object, String> referenceData = new java.util.IdentityHashMap<>();
+            List<Object> catalogueFacts = new ArrayList<>();
+            for (Object f : probe.facts()) {
+                String rule = probe.ruleThatInserted(f);
+                if (catalogueNames.contains(rule)) {
+                    referenceData.put(f, rule);
+                    if (matchedByAnyRule(kieBase, f.getClass())) {
+                        catalogueFacts.add(f);
+                    }
+                }
+            }
+            // Sessions are pooled per snapshot: building a session's network memory is a large share of an
+            // evaluation, and a pooled session is reset rather than rebuilt.
+            KieSessionsPool pool = kieBase.newKieSessionsPool(SESSION_POOL_SIZE);
             catalogueRules.retainAll(probe.firedRuleRefs());
             return new RuleSet(version, sources.label(), sources, rules,
                     collect(probe, RegimenComponent.class, RegimenComponent::regimen),
                     collect(probe, TrialListing.class, TrialListing::id),
-                    candidate.loadedAt(), kieBase, container, releaseId, ruleIndex, pool,
-                    List.copyOf(catalogueFacts), Set.copyOf(catalogueRules));
+                    clock.instant(), kieBase, container, releaseId, ruleIndex, pool,
+                    java.util.Collections.unmodifiableMap(referenceData), List.copyOf(catalogueFacts),
+                    Set.copyOf(catalogueRules));
         } catch (RuleSetRefusedException e) {
             release(container, releaseId);
             throw e;
@@ -151,13 +169,25 @@ public class RuleSetCompiler {
      * Fires the rule set once with no patient: the regimen catalogue rows fire unconditionally, so this
      * reads the regimen codes the rule set knows, and proves the rules survive an empty session.
      */
-    private Evaluation probe(RuleSet candidate) {
+    private Evaluation probe(String version, String label, RuleSources sources, List<RuleRef> rules, KieBase kieBase,
+                             KieContainer container, ReleaseId releaseId, Map<Rule, RuleRef> ruleIndex) {
+        KieSessionsPool probePool = kieBase.newKieSessionsPool(1);
+        RuleSet candidate = new RuleSet(version, label, sources, rules, Set.of(), Set.of(), clock.instant(), kieBase,
+                container, releaseId, ruleIndex, probePool, Map.of(), List.of(), Set.of());
         try {
             return engine.probe(candidate);
         } catch (RuleExecutionException e) {
-            throw refused(candidate.version(), List.of(BuildError.atLine(candidate.source(), null,
-                    "rules fail on an empty session: " + e.getMessage())));
+            throw refused(version, List.of(BuildError.atLine(label, null, "rules fail on an empty session: " + e.getMessage())));
+        } finally {
+            probePool.shutdown();
         }
+    }
+
+    /** Whether any pattern in the rule base can match facts of this type (an object type node accepts it). */
+    private static boolean matchedByAnyRule(KieBase kieBase, Class<?> type) {
+        return ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes(EntryPointId.DEFAULT).keySet().stream()
+                .filter(ot -> !(ot instanceof ClassObjectType c) || c.getClassType() != InitialFactImpl.class)
+                .anyMatch(ot -> ot.isAssignableFrom(type));
     }
 
     private static <T> Set<String> collect(Evaluation probe, Class<T> type, java.util.function.Function<T, String> key) {

@@ -1,6 +1,7 @@
 package org.hccguidance.guidance;
 
 import org.hccguidance.engine.Evaluation;
+import org.hccguidance.engine.RuleRef;
 import org.hccguidance.facts.Albi;
 import org.hccguidance.facts.AntiVegfContraindication;
 import org.hccguidance.facts.Bclc;
@@ -37,7 +38,11 @@ public final class GuidanceAssembler {
         Map<String, List<Exclusion>> exclusions = group(eval.factsOf(Exclusion.class), Exclusion::code);
         Map<String, List<StrengthLimit>> limits = group(eval.factsOf(StrengthLimit.class), StrengthLimit::code);
         Map<String, List<Caution>> cautions = group(eval.factsOf(Caution.class), Caution::code);
-        Map<String, List<EvidenceItem>> evidence = group(eval.factsOf(EvidenceItem.class), EvidenceItem::code);
+        Setting settingFact = eval.factsOf(Setting.class).stream().findFirst().orElse(null);
+        Map<String, List<EvidenceRow>> evidence = settingFact == null ? Map.of()
+                : group(eval.ruleSet().reference(EvidenceRow.class).stream()
+                        .filter(row -> options.containsKey(row.code()) && row.appliesTo(row.code(), settingFact.getPathway()))
+                        .toList(), EvidenceRow::code);
 
         record Ranked(Option merged, Strength strength) {
         }
@@ -63,7 +68,7 @@ public final class GuidanceAssembler {
             Set<String> cautionTexts = new java.util.TreeSet<>();
             cautions.getOrDefault(code, List.of()).forEach(c -> cautionTexts.add(c.text()));
             limits.getOrDefault(code, List.of()).forEach(l -> cautionTexts.add(l.reason()));
-            List<EvidenceItem> items = evidence.getOrDefault(code, List.of()).stream().distinct()
+            List<EvidenceItem> items = evidence.getOrDefault(code, List.of()).stream().map(EvidenceRow::item).distinct()
                     .sorted(Comparator.comparing(EvidenceItem::reference, Comparator.nullsLast(Comparator.naturalOrder()))
                             .thenComparing(EvidenceItem::source))
                     .toList();
@@ -90,15 +95,22 @@ public final class GuidanceAssembler {
         List<TrialMatch> trials = eval.factsOf(TrialMatch.class).stream().distinct()
                 .sorted(Comparator.comparing(TrialMatch::id)).toList();
         List<Alert> alerts = eval.factsOf(Alert.class).stream().distinct()
-                .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::code)).toList();
+                .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::code)
+                        .thenComparing(Alert::message)).toList();
         List<MissingData> missing = eval.factsOf(MissingData.class).stream().distinct()
-                .sorted(Comparator.comparing(MissingData::field)).toList();
+                .sorted(Comparator.comparing(MissingData::field).thenComparing(MissingData::why)).toList();
 
-        TreatmentSetting setting = eval.factsOf(Setting.class).stream().map(Setting::value).findFirst().orElse(null);
+        TreatmentSetting setting = settingFact == null ? null : settingFact.value();
         Audit audit = new Audit(eval.ruleSet().version(), eval.ruleSet().source(),
-                List.copyOf(new LinkedHashSet<>(eval.firedRules())), evaluatedAt, eval.engineMicros());
+                firedInRuleOrder(eval), evaluatedAt, eval.engineMicros());
         return new GuidanceResponse(patientRef, setting, derived(eval), List.copyOf(recommendations),
                 List.copyOf(notRecommended), trials, alerts, missing, audit);
+    }
+
+    private static final Comparator<RuleRef> RULE_ORDER = Comparator.comparing(RuleRef::file).thenComparing(RuleRef::name);
+
+    private static List<String> firedInRuleOrder(Evaluation eval) {
+        return eval.firedRuleRefs().stream().distinct().sorted(RULE_ORDER).map(RuleRef::name).toList();
     }
 
     private static Derived derived(Evaluation eval) {

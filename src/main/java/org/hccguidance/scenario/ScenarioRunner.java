@@ -31,14 +31,20 @@ public final class ScenarioRunner {
     public SuiteResult run(RuleSet ruleSet, List<Scenario> scenarios) {
         Map<Scenario, GuidanceService.Traced> traces = new LinkedHashMap<>();
         Map<Scenario, String> errors = new LinkedHashMap<>();
-        // Catalogue rules fire once per rule set, when it is built, not per patient.
+        // Catalogue rules fire once per rule set, when it is built, not per patient. Rows that are only looked
+        // up (evidence) count once a scenario's response cites them, so a row attached to a misspelt option
+        // or an unreached pathway still shows up as untested.
+        Set<RuleRef> lookupOnly = ruleSet.lookupOnlyRules();
         Set<RuleRef> fired = new HashSet<>(ruleSet.catalogueRules());
+        fired.removeAll(lookupOnly);
         Set<String> knownCodes = new HashSet<>(ruleSet.knownRegimens());
         for (Scenario s : scenarios) {
             try {
                 GuidanceService.Traced t = GuidanceService.trace(s.patient(), ruleSet, engine, clock);
                 traces.put(s, t);
                 fired.addAll(t.evaluation().firedRuleRefs());
+                t.response().recommendations().forEach(r -> lookupOnly.stream()
+                        .filter(ref -> r.firedBy().contains(ref.name())).forEach(fired::add));
                 t.response().recommendations().stream().map(Recommendation::code).forEach(knownCodes::add);
                 t.response().notRecommended().stream().map(NotRecommended::code).forEach(knownCodes::add);
             } catch (InvalidPatientException e) {

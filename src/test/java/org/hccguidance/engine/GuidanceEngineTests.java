@@ -61,6 +61,35 @@ class GuidanceEngineTests {
     }
 
     @Test
+    void theSamePatientGetsTheSameAnswerWhateverThePooledSessionsSawBefore() throws IOException {
+        // Pooled sessions keep network structure from earlier evaluations; the answer, audit included, must not show it.
+        List<org.hccguidance.facts.PatientCase> patients = org.hccguidance.scenario.ScenarioLoader
+                .fromDirectory(org.hccguidance.ShippedRules.SCENARIOS).stream()
+                .map(org.hccguidance.scenario.Scenario::patient).toList();
+        List<GuidanceResponseWithoutTime> first = patients.stream()
+                .map(p -> GuidanceResponseWithoutTime.of(org.hccguidance.ShippedRules.evaluate(p))).toList();
+        List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, patients.size()).boxed().toList());
+        for (long seed = 1; seed <= 3; seed++) {
+            java.util.Collections.shuffle(order, new java.util.Random(seed));
+            for (int i : order) {
+                assertThat(GuidanceResponseWithoutTime.of(org.hccguidance.ShippedRules.evaluate(patients.get(i))))
+                        .as("patient %d, pass %d", i, seed).isEqualTo(first.get(i));
+            }
+        }
+        assertThat(first).hasSizeGreaterThan(50);
+    }
+
+    /** A response with the two fields that legitimately differ between runs (time and duration) cleared. */
+    private record GuidanceResponseWithoutTime(org.hccguidance.guidance.GuidanceResponse response) {
+        static GuidanceResponseWithoutTime of(org.hccguidance.guidance.GuidanceResponse r) {
+            var a = r.audit();
+            return new GuidanceResponseWithoutTime(new org.hccguidance.guidance.GuidanceResponse(r.patientRef(), r.setting(),
+                    r.derived(), r.recommendations(), r.notRecommended(), r.trials(), r.alerts(), r.missingData(),
+                    new org.hccguidance.guidance.Audit(a.rulesetVersion(), a.rulesetSource(), a.firedRules(), null, 0)));
+        }
+    }
+
+    @Test
     void aRunawayRuleHitsTheTimeBudgetWithAClearError(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("loop.drl"), LOOP);
         GuidanceEngine engine = new GuidanceEngine(new EvaluationLimits(Integer.MAX_VALUE, Duration.ofMillis(200)));

@@ -3,6 +3,7 @@ package org.hccguidance.engine;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hccguidance.ShippedRules;
+import org.hccguidance.guidance.EvidenceRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,9 +44,13 @@ class RuleSetCompilerTests {
     @Test
     void catalogueRowsFireOnceAtBuildAndTheirFactsReachEveryEvaluation() {
         RuleSet rs = ShippedRules.ruleSet();
-        assertThat(rs.catalogueRules()).hasSize(33)
-                .allSatisfy(r -> assertThat(r.file()).isIn("catalogue/regimens.drl.xlsx", "catalogue/thresholds.drl.xlsx", "trials/trials.drl.csv"));
-        assertThat(rs.catalogueFacts()).hasSize(33);
+        assertThat(rs.catalogueRules()).hasSize(74)
+                .allSatisfy(r -> assertThat(r.file()).isIn("catalogue/regimens.drl.xlsx", "catalogue/thresholds.drl.xlsx",
+                        "trials/trials.drl.csv", "evidence/evidence.drl.csv"));
+        assertThat(rs.referenceData()).hasSize(74);
+        // Evidence rows are looked up when a response is assembled; no rule matches them, so they are never inserted.
+        assertThat(rs.reference(EvidenceRow.class)).hasSize(41);
+        assertThat(rs.catalogueFacts()).hasSize(33).noneMatch(EvidenceRow.class::isInstance);
         var g = ShippedRules.evaluate("{\"ecog\": 1, \"liver\": {\"childPughScore\": 5}, \"tumour\": {\"afpNgMl\": 50},"
                 + " \"priorSystemicTherapies\": [{\"regimen\": \"SORAFENIB\", \"line\": 1, \"outcome\": \"PROGRESSION\"}]}");
         assertThat(g.audit().firedRules()).doesNotContain("Oligoprogression lesion cut-off", "SORAFENIB");

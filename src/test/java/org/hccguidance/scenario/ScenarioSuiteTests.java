@@ -7,7 +7,11 @@ import org.hccguidance.guidance.GuidanceText;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
@@ -43,6 +47,33 @@ class ScenarioSuiteTests {
         assertThat(suite().scenarios()).hasSizeGreaterThanOrEqualTo(40);
         assertThat(suite().coverage().unfired()).as("rules no scenario fired").isEmpty();
         assertThat(suite().coverage().percent()).isEqualTo(100.0);
+    }
+
+    @Test
+    void anEvidenceRowNoResponseCitesIsReportedAsUntested(@TempDir Path dir) throws IOException {
+        Path rules = dir.resolve("rules");
+        try (var files = Files.walk(ShippedRules.RULES)) {
+            for (Path p : files.toList()) {
+                Path target = rules.resolve(ShippedRules.RULES.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        Path evidence = rules.resolve("evidence/evidence.drl.csv");
+        Files.writeString(evidence, Files.readString(evidence)
+                + "Typo row,catalogue,LENVATINB,AFTER_IO,Study,2024,RETROSPECTIVE,10,-,-,-,-,-,-,note,[1]\n");
+        var ruleSet = new org.hccguidance.engine.RuleSetCompiler().compile(org.hccguidance.engine.RuleSources.fromDirectory(rules));
+        try {
+            SuiteResult result = new ScenarioRunner(new GuidanceEngine(EvaluationLimits.DEFAULT), Clock.systemUTC())
+                    .run(ruleSet, ScenarioLoader.fromDirectory(ShippedRules.SCENARIOS));
+            assertThat(result.coverage().unfired()).extracting(org.hccguidance.engine.RuleRef::name).containsExactly("Typo row");
+            assertThat(ruleSet.catalogueRules()).extracting(org.hccguidance.engine.RuleRef::name).contains("Typo row");
+        } finally {
+            ruleSet.release();
+        }
     }
 
     @Test
