@@ -3,7 +3,7 @@
 # endpoint and the rule-free baseline endpoint with wrk at fixed concurrency for a fixed time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PORT=${PORT:-18080}; THREADS=${THREADS:-2}; CONNECTIONS=${CONNECTIONS:-16}; DURATION=${DURATION:-20s}
+PORT=${PORT:-18080}; THREADS=${THREADS:-2}; CONNECTIONS=${CONNECTIONS:-16}; DURATION=${DURATION:-20s}; WARMUP=${WARMUP:-20s}
 mkdir -p target/bench
 if ! command -v wrk >/dev/null; then
   echo "installing wrk from Debian's packages" >&2
@@ -28,10 +28,13 @@ done = function(summary, latency, requests)
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status))
 end
 LUA
+warm() { # path: the JIT needs tens of thousands of requests before the figures settle
+  wrk -t$THREADS -c$CONNECTIONS -d$WARMUP -s target/bench/post.lua "http://127.0.0.1:$PORT$1" >/dev/null
+}
 run() { # path label
-  wrk -t1 -c4 -d5s -s target/bench/post.lua "http://127.0.0.1:$PORT$1" >/dev/null   # warm-up
   wrk -t$THREADS -c$CONNECTIONS -d$DURATION -s target/bench/post.lua "http://127.0.0.1:$PORT$1" | tee "target/bench/wrk-$2.txt" | grep RESULT | sed "s/^RESULT/$2/"
 }
+warm /api/v1/guidance; warm /api/v1/baseline
 G=$(run /api/v1/guidance guidance)
 B=$(run /api/v1/baseline baseline)
 echo "$G"; echo "$B"

@@ -71,7 +71,7 @@ def main():
             time.sleep(0.02)
         lags.append(time.monotonic() - t0)
     p.terminate(); p.wait()
-    print(f'edit to live (watcher, 500 ms debounce, scenario gate on): median {statistics.median(lags):.2f} s, '
+    print(f'edit to live (watcher, 250 ms debounce, scenario gate on): median {statistics.median(lags):.2f} s, '
           f'min {min(lags):.2f}, max {max(lags):.2f} over 20 edits')
 
     p, _ = start(18092, rules, os.path.join(work, 'data-heap'), '--guidance.reload.watch=false',

@@ -43,6 +43,8 @@ public class RuleSetCompiler {
     private static final String RESOURCE_ROOT = "src/main/resources/";
     /** Files are written under this folder so that a file's Drools package can match its folder. */
     private static final String RULES_ROOT = "rules/";
+    /** Appended to a decision table's path for the DRL generated from it, and removed again in reports. */
+    private static final String GENERATED_DRL = ".generated.drl";
     private static final AtomicLong BUILD_COUNTER = new AtomicLong();
     private static final int SESSION_POOL_SIZE = 4;
 
@@ -92,7 +94,14 @@ public class RuleSetCompiler {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         for (RuleFile f : sources.files()) {
-            kfs.write(RESOURCE_ROOT + RULES_ROOT + f.path(), f.content());
+            DecisionTableDrl table = tables.get(f.path());
+            if (table != null) {
+                // The table was already turned into DRL for the policy check; handing Drools that DRL
+                // spares it reading the spreadsheet a second time.
+                kfs.write(RESOURCE_ROOT + RULES_ROOT + f.path() + GENERATED_DRL, table.drl());
+            } else {
+                kfs.write(RESOURCE_ROOT + RULES_ROOT + f.path(), f.content());
+            }
         }
         KieBuilder builder;
         try {
@@ -222,6 +231,9 @@ public class RuleSetCompiler {
         String p = path.replace('\\', '/');
         if (p.startsWith(RESOURCE_ROOT)) {
             p = p.substring(RESOURCE_ROOT.length());
+        }
+        if (p.endsWith(GENERATED_DRL)) {
+            p = p.substring(0, p.length() - GENERATED_DRL.length());
         }
         return p.startsWith(RULES_ROOT) ? p.substring(RULES_ROOT.length()) : p;
     }

@@ -32,7 +32,7 @@ public record GuidanceProperties(
     }
 
     public record Reload(@DefaultValue("true") boolean watch, @DefaultValue("true") boolean requireScenarios,
-                         @DefaultValue("500ms") Duration debounce) {
+                         @DefaultValue("250ms") Duration debounce) {
     }
 
     public record Security(@DefaultValue("false") boolean requireClientAuth) {

@@ -43,6 +43,7 @@ public class RuleSetRegistry {
     private final Clock clock;
     private final Duration releaseDelay;
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
+    private final java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
     private volatile CandidateReport lastRefused;
     private volatile String startupNote;
     private final Map<String, RuleSet> storedVersions = new LinkedHashMap<>(8, 0.75f, true);
@@ -65,8 +66,33 @@ public class RuleSetRegistry {
         this.releaseDelay = limits.timeBudget().multipliedBy(5).plusSeconds(1);
     }
 
+    /**
+     * Runs {@link #start()} on its own thread so that the rest of the application starts alongside
+     * the rule build; {@link #awaitStart()} waits for it.
+     */
+    public void startInBackground() {
+        Thread t = new Thread(this::start, "ruleset-startup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Waits until the start-up load has finished, whether it activated a rule set or not. */
+    public void awaitStart() {
+        started.join();
+    }
+
     /** Loads the rule folder at start; when it is refused, serves the last version that was live. */
     public void start() {
+        try {
+            load();
+            started.complete(null);
+        } catch (RuntimeException | Error e) {
+            started.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private void load() {
         ReloadOutcome outcome = reload("startup");
         if (outcome.status() == ReloadOutcome.Status.REFUSED && active.get() == null) {
             Optional<Activation> last = archive.lastActivation();
@@ -123,12 +149,15 @@ public class RuleSetRegistry {
             return new ReloadOutcome(ReloadOutcome.Status.UNCHANGED, version, version, List.of(), List.of());
         }
         RuleSet candidate;
+        long compileStarted = System.nanoTime();
         try {
             candidate = compiler.compile(sources);
         } catch (RuleSetRefusedException e) {
             return refuse(version, trigger, e.errors(), List.of());
         }
+        long gateStarted = System.nanoTime();
         List<String> failing = requireScenarios && gate != null ? gate.failures(candidate) : List.of();
+        long gateEnded = System.nanoTime();
         if (!failing.isEmpty()) {
             candidate.release();
             return refuse(version, trigger, List.of(), failing);
@@ -139,8 +168,9 @@ public class RuleSetRegistry {
         lastRefused = null;
         startupNote = null;
         count("activated");
-        log.info("rule set {} activated by {} ({} rules from {})", candidate.version(), trigger,
-                candidate.ruleCount(), candidate.source());
+        log.info("rule set {} activated by {} ({} rules from {}; compiled in {} ms, scenario gate {} ms)",
+                candidate.version(), trigger, candidate.ruleCount(), candidate.source(),
+                (gateStarted - compileStarted) / 1_000_000, requireScenarios && gate != null ? (gateEnded - gateStarted) / 1_000_000 : "off");
         if (previous != null) {
             releaser.schedule(previous::release, releaseDelay.toMillis(), TimeUnit.MILLISECONDS);
         }

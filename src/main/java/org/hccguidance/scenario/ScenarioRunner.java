@@ -28,9 +28,20 @@ public final class ScenarioRunner {
         this.clock = clock;
     }
 
+    private record Outcome(Scenario scenario, GuidanceService.Traced traced, String error) {
+    }
+
+    private Outcome outcome(RuleSet ruleSet, Scenario s) {
+        try {
+            return new Outcome(s, GuidanceService.trace(s.patient(), ruleSet, engine, clock), null);
+        } catch (InvalidPatientException e) {
+            return new Outcome(s, null, "the patient is invalid for this rule set: " + e.problems());
+        } catch (RuleExecutionException e) {
+            return new Outcome(s, null, "evaluation failed: " + e.getMessage());
+        }
+    }
+
     public SuiteResult run(RuleSet ruleSet, List<Scenario> scenarios) {
-        Map<Scenario, GuidanceService.Traced> traces = new LinkedHashMap<>();
-        Map<Scenario, String> errors = new LinkedHashMap<>();
         // Catalogue rules fire once per rule set, when it is built, not per patient. Rows that are only looked
         // up (evidence) count once a scenario's response cites them, so a row attached to a misspelt option
         // or an unreached pathway still shows up as untested.
@@ -38,20 +49,23 @@ public final class ScenarioRunner {
         Set<RuleRef> fired = new HashSet<>(ruleSet.catalogueRules());
         fired.removeAll(lookupOnly);
         Set<String> knownCodes = new HashSet<>(ruleSet.knownRegimens());
-        for (Scenario s : scenarios) {
-            try {
-                GuidanceService.Traced t = GuidanceService.trace(s.patient(), ruleSet, engine, clock);
-                traces.put(s, t);
-                fired.addAll(t.evaluation().firedRuleRefs());
-                t.response().recommendations().forEach(r -> lookupOnly.stream()
-                        .filter(ref -> r.firedBy().contains(ref.name())).forEach(fired::add));
-                t.response().recommendations().stream().map(Recommendation::code).forEach(knownCodes::add);
-                t.response().notRecommended().stream().map(NotRecommended::code).forEach(knownCodes::add);
-            } catch (InvalidPatientException e) {
-                errors.put(s, "the patient is invalid for this rule set: " + e.problems());
-            } catch (RuleExecutionException e) {
-                errors.put(s, "evaluation failed: " + e.getMessage());
+        // Scenarios are independent and the rule set is shared safely, so they run in parallel: the gate
+        // sits on the path of every reload and of start-up.
+        List<Outcome> outcomes = scenarios.parallelStream().map(s -> outcome(ruleSet, s)).toList();
+        Map<Scenario, GuidanceService.Traced> traces = new LinkedHashMap<>();
+        Map<Scenario, String> errors = new LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            if (o.error() != null) {
+                errors.put(o.scenario(), o.error());
+                continue;
             }
+            GuidanceService.Traced t = o.traced();
+            traces.put(o.scenario(), t);
+            fired.addAll(t.evaluation().firedRuleRefs());
+            t.response().recommendations().forEach(r -> lookupOnly.stream()
+                    .filter(ref -> r.firedBy().contains(ref.name())).forEach(fired::add));
+            t.response().recommendations().stream().map(Recommendation::code).forEach(knownCodes::add);
+            t.response().notRecommended().stream().map(NotRecommended::code).forEach(knownCodes::add);
         }
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario s : scenarios) {

@@ -53,6 +53,38 @@ class RuleSetRegistryTests {
     }
 
     @Test
+    void theWebServerBarrierHoldsUntilTheBackgroundStartHasLoadedTheRules(@TempDir Path dir) throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("a.drl"), RULE.formatted("v1"));
+        java.util.concurrent.CountDownLatch folderReadable = new java.util.concurrent.CountDownLatch(1);
+        GuidanceEngine engine = new GuidanceEngine(EvaluationLimits.DEFAULT);
+        RuleSetRegistry r = new RuleSetRegistry(() -> {
+            try {
+                folderReadable.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return RuleSources.fromDirectory(rules);
+        }, new RuleSetCompiler(engine, Clock.systemUTC()), new RuleSetArchive(dir.resolve("data")), null, false,
+                EvaluationLimits.DEFAULT, null, Clock.systemUTC());
+        RuleSetStartupBarrier barrier = new RuleSetStartupBarrier(r);
+        r.startInBackground();
+        Thread webServerStart = new Thread(barrier::start);
+        webServerStart.start();
+        webServerStart.join(300);
+        assertThat(webServerStart.isAlive()).as("barrier waits while the rules load").isTrue();
+        assertThat(barrier.isRunning()).isFalse();
+        assertThat(r.active()).isEmpty();
+
+        folderReadable.countDown();
+        webServerStart.join(60_000);
+        assertThat(webServerStart.isAlive()).isFalse();
+        assertThat(barrier.isRunning()).isTrue();
+        assertThat(r.active()).isPresent();
+        r.shutdown();
+    }
+
+    @Test
     void withNoArchiveABrokenFolderLeavesNothingLoaded(@TempDir Path dir) throws Exception {
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Files.writeString(rules.resolve("a.drl"), "rule");
