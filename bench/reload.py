@@ -55,7 +55,7 @@ def main():
     work = tempfile.mkdtemp()
     rules = shutil.copytree(os.path.join(ROOT, 'rules'), os.path.join(work, 'rules'))
     starts = []
-    for i in range(3):
+    for i in range(5):
         p, t = start(18090, rules, os.path.join(work, f'data-start{i}'))
         starts.append(t)
         p.terminate(); p.wait()

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every benchmark in one command (about 10 minutes on 2 cores). Figures go to stdout and target/bench/.
+# Every benchmark in one command (about 17 minutes on 2 cores). Figures go to stdout and target/bench/.
 # Not part of `mvn verify`: timings are noisy on shared machines and are never asserted in tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
