@@ -42,7 +42,7 @@ public record RuleSet(String version, String source, RuleSources sources, List<R
      */
     public static final String CATALOGUE_GROUP = "catalogue";
 
-    /** Reference data of one type, in the order the catalogue rules built it. */
+    /** Reference data of one type, in no particular order: callers sort what they show. */
     public <T> List<T> reference(Class<T> type) {
         return referenceData.keySet().stream().filter(type::isInstance).map(type::cast).toList();
     }

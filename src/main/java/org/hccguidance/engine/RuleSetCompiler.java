@@ -233,7 +233,10 @@ public class RuleSetCompiler {
             p = p.substring(RESOURCE_ROOT.length());
         }
         if (p.endsWith(GENERATED_DRL)) {
-            p = p.substring(0, p.length() - GENERATED_DRL.length());
+            String table = p.substring(0, p.length() - GENERATED_DRL.length());
+            if (new RuleFile(table, new byte[0]).isDecisionTable()) {
+                p = table;
+            }
         }
         return p.startsWith(RULES_ROOT) ? p.substring(RULES_ROOT.length()) : p;
     }

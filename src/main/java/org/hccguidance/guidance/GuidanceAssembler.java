@@ -70,7 +70,8 @@ public final class GuidanceAssembler {
             limits.getOrDefault(code, List.of()).forEach(l -> cautionTexts.add(l.reason()));
             List<EvidenceItem> items = evidence.getOrDefault(code, List.of()).stream().map(EvidenceRow::item).distinct()
                     .sorted(Comparator.comparing(EvidenceItem::reference, Comparator.nullsLast(Comparator.naturalOrder()))
-                            .thenComparing(EvidenceItem::source))
+                            .thenComparing(EvidenceItem::source, Comparator.nullsLast(Comparator.naturalOrder()))
+                            .thenComparing(EvidenceItem::toString))   // reached only on a tie; the shipped table has none
                     .toList();
             Set<String> firedBy = new java.util.TreeSet<>();
             options.get(code).forEach(o -> addRule(firedBy, eval, o));

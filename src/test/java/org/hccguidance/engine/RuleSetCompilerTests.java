@@ -58,6 +58,18 @@ class RuleSetCompilerTests {
     }
 
     @Test
+    void ruleFilesAreReportedUnderTheNameTheInformaticistEdits() {
+        // Decision tables reach Drools as the DRL generated from them; reports name the table itself.
+        assertThat(RuleSetCompiler.stripRoot("src/main/resources/rules/evidence/evidence.drl.csv.generated.drl"))
+                .isEqualTo("evidence/evidence.drl.csv");
+        assertThat(RuleSetCompiler.stripRoot("src/main/resources/rules/catalogue/regimens.drl.xlsx.generated.drl"))
+                .isEqualTo("catalogue/regimens.drl.xlsx");
+        assertThat(RuleSetCompiler.stripRoot("src/main/resources/rules/post_io/notes.generated.drl"))
+                .isEqualTo("post_io/notes.generated.drl");
+        assertThat(ShippedRules.ruleSet().rules()).extracting(RuleRef::file).noneMatch(f -> f.endsWith(".generated.drl"));
+    }
+
+    @Test
     void theEmbeddedCopyInTheJarHasTheSameVersionAsTheFolder() {
         RuleSources embedded = RuleSources.fromClasspath("embedded/rules");
         assertThat(embedded.paths()).isEqualTo(RuleSources.fromDirectory(ShippedRules.RULES).paths());
