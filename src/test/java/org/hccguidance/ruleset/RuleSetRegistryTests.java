@@ -27,8 +27,12 @@ class RuleSetRegistryTests {
             + "rule \"Greeting\"\nwhen PatientCase()\nthen insert(new Alert(Severity.INFO, \"HELLO\", \"%s\"));\nend\n";
 
     private static RuleSetRegistry registry(Path rules, Path data, EvaluationLimits limits) {
+        return registry(() -> RuleSources.fromDirectory(rules), data, limits);
+    }
+
+    private static RuleSetRegistry registry(java.util.function.Supplier<RuleSources> folder, Path data, EvaluationLimits limits) {
         GuidanceEngine engine = new GuidanceEngine(limits);
-        return new RuleSetRegistry(() -> RuleSources.fromDirectory(rules), new RuleSetCompiler(engine, Clock.systemUTC()),
+        return new RuleSetRegistry(folder, new RuleSetCompiler(engine, Clock.systemUTC()),
                 new RuleSetArchive(data), null, false, limits, null, Clock.systemUTC());
     }
 
@@ -57,16 +61,14 @@ class RuleSetRegistryTests {
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Files.writeString(rules.resolve("a.drl"), RULE.formatted("v1"));
         java.util.concurrent.CountDownLatch folderReadable = new java.util.concurrent.CountDownLatch(1);
-        GuidanceEngine engine = new GuidanceEngine(EvaluationLimits.DEFAULT);
-        RuleSetRegistry r = new RuleSetRegistry(() -> {
+        RuleSetRegistry r = registry(() -> {
             try {
                 folderReadable.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return RuleSources.fromDirectory(rules);
-        }, new RuleSetCompiler(engine, Clock.systemUTC()), new RuleSetArchive(dir.resolve("data")), null, false,
-                EvaluationLimits.DEFAULT, null, Clock.systemUTC());
+        }, dir.resolve("data"), EvaluationLimits.DEFAULT);
         RuleSetStartupBarrier barrier = new RuleSetStartupBarrier(r);
         r.startInBackground();
         Thread webServerStart = new Thread(barrier::start);

@@ -51,17 +51,7 @@ class ScenarioSuiteTests {
 
     @Test
     void anEvidenceRowNoResponseCitesIsReportedAsUntested(@TempDir Path dir) throws IOException {
-        Path rules = dir.resolve("rules");
-        try (var files = Files.walk(ShippedRules.RULES)) {
-            for (Path p : files.toList()) {
-                Path target = rules.resolve(ShippedRules.RULES.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        Path rules = org.hccguidance.TestFiles.copyTree(ShippedRules.RULES, dir.resolve("rules"));
         Path evidence = rules.resolve("evidence/evidence.drl.csv");
         Files.writeString(evidence, Files.readString(evidence)
                 + "Typo row,catalogue,LENVATINB,AFTER_IO,Study,2024,RETROSPECTIVE,10,-,-,-,-,-,-,note,[1]\n");
