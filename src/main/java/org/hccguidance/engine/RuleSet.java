@@ -36,9 +36,9 @@ public record RuleSet(String version, String source, RuleSources sources, List<R
                       Set<RuleRef> catalogueRules) {
 
     /**
-     * Rules in this agenda group build reference data (regimen catalogue, thresholds, trial table)
-     * that does not depend on the patient: they fire once per rule set, at build time, and their
-     * facts are inserted into every evaluation.
+     * Rules in this agenda group build reference data (regimen catalogue, thresholds, trial table,
+     * evidence table) that does not depend on the patient: they fire once per rule set, at build time,
+     * and are then removed from the rule base; see {@code referenceData} and {@code catalogueFacts}.
      */
     public static final String CATALOGUE_GROUP = "catalogue";
 

@@ -28,7 +28,7 @@ public record EvidenceRow(String code, String pathway, EvidenceItem item) {
                 grade34Trae, hr, note, reference));
     }
 
-    public boolean appliesTo(String code, String pathway) {
-        return this.code.equals(code) && (ANY_PATHWAY.equals(this.pathway) || this.pathway.equals(pathway));
+    public boolean appliesIn(String pathway) {
+        return ANY_PATHWAY.equals(this.pathway) || this.pathway.equals(pathway);
     }
 }

@@ -41,7 +41,7 @@ public final class GuidanceAssembler {
         Setting settingFact = eval.factsOf(Setting.class).stream().findFirst().orElse(null);
         Map<String, List<EvidenceRow>> evidence = settingFact == null ? Map.of()
                 : group(eval.ruleSet().reference(EvidenceRow.class).stream()
-                        .filter(row -> options.containsKey(row.code()) && row.appliesTo(row.code(), settingFact.getPathway()))
+                        .filter(row -> options.containsKey(row.code()) && row.appliesIn(settingFact.getPathway()))
                         .toList(), EvidenceRow::code);
 
         record Ranked(Option merged, Strength strength) {
