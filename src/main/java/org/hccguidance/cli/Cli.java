@@ -14,7 +14,7 @@ import java.util.Set;
 /** Dispatches the jar's command-line commands. */
 public final class Cli {
 
-    private static final Set<String> COMMANDS = Set.of("evaluate", "validate", "scenario", "help", "--help");
+    private static final Set<String> COMMANDS = Set.of("evaluate", "validate", "scenario", "responses", "help", "--help");
 
     private Cli() {
     }
@@ -31,6 +31,7 @@ public final class Cli {
                 case "evaluate" -> new EvaluateCommand(out).run(rest);
                 case "validate" -> new ValidateCommand(out, err).run(rest);
                 case "scenario" -> new RecordCommand(out).run(rest);
+                case "responses" -> new ResponsesCommand(out).run(rest);
                 default -> {
                     out.println(usage());
                     yield 0;
@@ -49,7 +50,8 @@ public final class Cli {
                 "  java -jar hcc-guidance.jar evaluate PATIENT.json [--rules DIR] [--format text|json]",
                 "  java -jar hcc-guidance.jar validate [--rules DIR] [--scenarios DIR] [--report FILE.html]",
                 "                                     [--junit FILE.xml] [--min-coverage PERCENT]",
-                "  java -jar hcc-guidance.jar scenario record PATIENT.json --id ID [--rules DIR] [--out FILE.yaml]");
+                "  java -jar hcc-guidance.jar scenario record PATIENT.json --id ID [--rules DIR] [--out FILE.yaml]",
+                "  java -jar hcc-guidance.jar responses [--rules DIR] [--scenarios DIR] (--out FILE.json | --compare FILE.json)");
     }
 
     /** Stdout carries results only: library logging goes to stderr, and only when it is an error. */

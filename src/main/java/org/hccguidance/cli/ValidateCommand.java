@@ -71,7 +71,7 @@ final class ValidateCommand {
         return suite.failed() == 0 && coverageOk ? 0 : 1;
     }
 
-    private List<Scenario> loadScenarios(String option) {
+    static List<Scenario> loadScenarios(String option) {
         Optional<Path> folder = RuleSourceLocator.scenariosFolder(option == null ? null : Path.of(option));
         try {
             List<Scenario> scenarios = folder.map(ScenarioLoader::fromDirectory)
