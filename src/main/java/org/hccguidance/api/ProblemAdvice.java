@@ -110,6 +110,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         pd.setTitle(switch (ex.kind()) {
             case FIRING_LIMIT -> "Rule firing limit exceeded";
             case TIME_LIMIT -> "Rule evaluation time budget exceeded";
+            case FACT_LIMIT -> "Rule fact limit exceeded";
+            case MATCH_LIMIT -> "Rule match limit exceeded";
             case RULE_ERROR -> "A rule failed";
         });
         pd.setType(URI.create("urn:hcc-guidance:evaluation:" + ex.kind().name().toLowerCase().replace('_', '-')));

@@ -63,6 +63,9 @@ final class ValidateCommand {
         }
         write(args.option("report"), HtmlReport.render(suite, scenarios));
         write(args.option("junit"), JunitXmlReport.render(suite));
+        for (String row : suite.coverage().uncitedEvidence()) {
+            out.println("  evidence row no scenario cites: " + row);
+        }
         boolean coverageOk = suite.coverage().percent() >= minCoverage;
         if (!coverageOk) {
             out.printf("Coverage %.1f%% is below the minimum %.1f%%%n", suite.coverage().percent(), minCoverage);

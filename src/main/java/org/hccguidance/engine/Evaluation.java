@@ -41,9 +41,8 @@ public record Evaluation(RuleSet ruleSet, List<Object> facts, Map<Object, String
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    /** The rule that inserted a fact in this evaluation, or the catalogue rule that built a reference fact. */
+    /** The rule that inserted a fact in this evaluation (null for the patient's own facts and reference data). */
     public String ruleThatInserted(Object fact) {
-        String rule = insertedBy.get(fact);
-        return rule != null ? rule : ruleSet.referenceData().get(fact);
+        return insertedBy.get(fact);
     }
 }

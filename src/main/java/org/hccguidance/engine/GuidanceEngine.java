@@ -1,12 +1,17 @@
 package org.hccguidance.engine;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.MatchCreatedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.ConsequenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,11 +23,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Fires one rule set snapshot against one patient's facts. Each evaluation gets its own session
- * from the shared KieBase and disposes it at the end, so evaluations share nothing mutable.
+ * Fires one rule set snapshot against one patient's facts, within {@link EvaluationLimits}. Each
+ * evaluation borrows a session from the snapshot's pool and returns it reset; a session that hit a
+ * limit or failed is destroyed instead, so evaluations share nothing mutable.
+ *
+ * <p>Limits are enforced by listeners that Drools calls between firings and during propagation (each
+ * fact inserted, each match created), so a rule that multiplies facts is stopped while it does so,
+ * not after. The time budget is the evaluating thread's CPU time; a wall-clock watchdog at ten times
+ * the budget halts anything the listeners cannot see.
  */
 public class GuidanceEngine {
 
+    private static final Logger log = LoggerFactory.getLogger(GuidanceEngine.class);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_CLOCK = THREADS.isCurrentThreadCpuTimeSupported();
+    private static final int WALL_CLOCK_BACKSTOP = 10;
     private static final ScheduledExecutorService WATCHDOG = watchdog();
 
     /** Cancelled budgets leave the queue at once; otherwise every evaluation's would wait out its full delay there. */
@@ -42,89 +57,60 @@ public class GuidanceEngine {
         this.limits = limits;
     }
 
-    public EvaluationLimits limits() {
-        return limits;
-    }
-
     public Evaluation evaluate(RuleSet ruleSet, List<?> facts) {
-        return run(ruleSet, facts, false);
-    }
-
-    /** Fires the rule set with no patient, the catalogue group first: how a build reads its reference data. */
-    Evaluation probe(RuleSet ruleSet) {
-        return run(ruleSet, List.of(), true);
-    }
-
-    private Evaluation run(RuleSet ruleSet, List<?> facts, boolean catalogue) {
         long started = System.nanoTime();
         KieSession session = ruleSet.sessions().newKieSession();
+        Guard guard = new Guard(ruleSet);
         boolean clean = false;
-        Map<Object, String> insertedBy = new IdentityHashMap<>();
-        List<String> fired = new ArrayList<>();
-        List<RuleRef> firedRefs = new ArrayList<>();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
-            timedOut.set(true);
+        AtomicBoolean halted = new AtomicBoolean();
+        ScheduledFuture<?> backstop = WATCHDOG.schedule(() -> {
+            halted.set(true);
             session.halt();
-        }, limits.timeBudget().toMillis(), TimeUnit.MILLISECONDS);
-        DefaultRuleRuntimeEventListener insertions;
-        DefaultAgendaEventListener firings;
+        }, limits.timeBudget().toMillis() * WALL_CLOCK_BACKSTOP, TimeUnit.MILLISECONDS);
         try {
-            insertions = new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getRule() != null) {
-                        insertedBy.put(event.getObject(), event.getRule().getName());
-                    }
-                }
-            };
-            firings = new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    var rule = event.getMatch().getRule();
-                    fired.add(rule.getName());
-                    RuleRef ref = ruleSet.refOf(rule);
-                    if (ref != null) {
-                        firedRefs.add(ref);
-                    }
-                }
-            };
-            session.addEventListener(insertions);
-            session.addEventListener(firings);
-            var catalogueGroup = catalogue ? session.getAgenda().getAgendaGroup(RuleSet.CATALOGUE_GROUP) : null;
-            if (catalogueGroup != null) {
-                catalogueGroup.setFocus();
-            }
-            for (Object fact : ruleSet.catalogueFacts()) {
+            session.addEventListener(guard.insertions);
+            session.addEventListener(guard.agenda);
+            for (Object fact : ruleSet.reference().sessionFacts()) {
                 session.insert(fact);
             }
             for (Object fact : facts) {
                 session.insert(fact);
             }
+            // The focus is a stack: the first phase is pushed last so that it runs first.
+            for (int i = Phases.ORDER.size() - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(Phases.ORDER.get(i)).setFocus();
+            }
             int count = session.fireAllRules(limits.maxFirings());
-            if (timedOut.get()) {
-                throw new RuleExecutionException(RuleExecutionException.Kind.TIME_LIMIT, lastOf(fired),
-                        "evaluation exceeded its time budget of " + limits.timeBudget().toMillis()
-                                + " ms (last rule fired: " + lastOf(fired) + ")");
+            if (halted.get()) {
+                throw guard.timeLimit();
             }
             if (count >= limits.maxFirings() && session.fireAllRules(1) > 0) {
-                throw new RuleExecutionException(RuleExecutionException.Kind.FIRING_LIMIT, lastOf(fired),
+                throw new RuleExecutionException(RuleExecutionException.Kind.FIRING_LIMIT, guard.lastFired(),
                         "evaluation exceeded the cap of " + limits.maxFirings()
-                                + " rule firings (last rule fired: " + lastOf(fired) + ")");
+                                + " rule firings (last rule fired: " + guard.lastFired() + ")");
             }
             List<Object> out = new ArrayList<>(session.getObjects());
             long micros = (System.nanoTime() - started) / 1_000;
-            session.removeEventListener(insertions);
-            session.removeEventListener(firings);
+            session.removeEventListener(guard.insertions);
+            session.removeEventListener(guard.agenda);
             clean = true;
-            return Evaluation.of(ruleSet, out, insertedBy, fired, firedRefs, micros);
-        } catch (ConsequenceException e) {
-            String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
+            return Evaluation.of(ruleSet, out, guard.insertedBy, guard.fired, guard.firedRefs, micros);
+        } catch (RuleExecutionException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // A limit tripped inside a listener arrives wrapped by Drools; anything else is the rule's own failure.
+            LimitReached limit = limitIn(e);
+            if (limit != null) {
+                throw limit.toException();
+            }
+            String rule = guard.current != null ? guard.current : guard.lastFired();
+            // Only the rule and the exception's type: the message may quote patient values.
+            log.warn("rule \"{}\" failed with {}", rule, rootType(e));
             throw new RuleExecutionException(RuleExecutionException.Kind.RULE_ERROR, rule,
-                    "rule \"" + rule + "\" failed: " + RuleSetCompiler.rootMessage(e));
+                    "rule \"" + rule + "\" failed with " + rootType(e));
         } finally {
-            watchdog.cancel(false);
-            if (clean && !timedOut.get()) {
+            backstop.cancel(false);
+            if (clean && !halted.get()) {
                 session.dispose();   // back to the pool, reset
             } else {
                 session.destroy();   // a halted or failed session is never reused
@@ -132,7 +118,125 @@ public class GuidanceEngine {
         }
     }
 
-    private static String lastOf(List<String> fired) {
-        return fired.isEmpty() ? "none" : fired.get(fired.size() - 1);
+    private static LimitReached limitIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LimitReached l) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    static String rootType(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName();
+    }
+
+    private static long cpuNanos() {
+        return CPU_CLOCK ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    /** Thrown from a listener to stop the engine where it stands; carried out of Drools' wrappers. */
+    private static final class LimitReached extends RuntimeException {
+
+        private final RuleExecutionException.Kind kind;
+        private final String rule;
+
+        LimitReached(RuleExecutionException.Kind kind, String rule, String message) {
+            super(message, null, false, false);
+            this.kind = kind;
+            this.rule = rule;
+        }
+
+        RuleExecutionException toException() {
+            return new RuleExecutionException(kind, rule, getMessage());
+        }
+    }
+
+    /** The listeners of one evaluation: audit (who inserted what, what fired) and the limits. */
+    private final class Guard {
+
+        final RuleSet ruleSet;
+        final Map<Object, String> insertedBy = new IdentityHashMap<>();
+        final List<String> fired = new ArrayList<>();
+        final List<RuleRef> firedRefs = new ArrayList<>();
+        final long cpuStart = cpuNanos();
+        final long cpuBudget = limits.timeBudget().toNanos();
+        int facts;
+        int matches;
+        String current;
+
+        Guard(RuleSet ruleSet) {
+            this.ruleSet = ruleSet;
+        }
+
+        final DefaultRuleRuntimeEventListener insertions = new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                String rule = event.getRule() == null ? null : event.getRule().getName();
+                if (rule != null) {
+                    insertedBy.put(event.getObject(), rule);
+                }
+                if (++facts > limits.maxFacts()) {
+                    throw new LimitReached(RuleExecutionException.Kind.FACT_LIMIT, rule,
+                            "evaluation exceeded the cap of " + limits.maxFacts() + " facts"
+                                    + (rule == null ? "" : " (rule inserting: " + rule + ")"));
+                }
+                checkTime(rule);
+            }
+        };
+
+        final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
+            @Override
+            public void matchCreated(MatchCreatedEvent event) {
+                if (++matches > limits.maxMatches()) {
+                    String rule = event.getMatch().getRule().getName();
+                    throw new LimitReached(RuleExecutionException.Kind.MATCH_LIMIT, rule,
+                            "evaluation exceeded the cap of " + limits.maxMatches() + " rule matches (rule matching: "
+                                    + rule + ")");
+                }
+                checkTime(event.getMatch().getRule().getName());
+            }
+
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                current = event.getMatch().getRule().getName();
+                checkTime(current);
+            }
+
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                var rule = event.getMatch().getRule();
+                fired.add(rule.getName());
+                current = null;
+                RuleRef ref = ruleSet.refOf(rule);
+                if (ref != null) {
+                    firedRefs.add(ref);
+                }
+            }
+        };
+
+        void checkTime(String rule) {
+            if (cpuNanos() - cpuStart > cpuBudget) {
+                throw timeLimitReached(rule);
+            }
+        }
+
+        LimitReached timeLimitReached(String rule) {
+            String who = rule != null ? rule : lastFired();
+            return new LimitReached(RuleExecutionException.Kind.TIME_LIMIT, who,
+                    "evaluation exceeded its time budget of " + limits.timeBudget().toMillis() + " ms of CPU time (rule: " + who + ")");
+        }
+
+        RuleExecutionException timeLimit() {
+            return timeLimitReached(current).toException();
+        }
+
+        String lastFired() {
+            return fired.isEmpty() ? "none" : fired.get(fired.size() - 1);
+        }
     }
 }

@@ -31,6 +31,16 @@ public record RuleFile(String path, byte[] content) {
         return lower().endsWith(".drl.xlsx") || lower().endsWith(".drl.xls");
     }
 
+    /** A plain table (no ".drl." infix): a reference table, read as data rather than as rules. */
+    public boolean isDataTable() {
+        String l = lower();
+        return (l.endsWith(".csv") || l.endsWith(".xlsx")) && !l.contains(".drl.");
+    }
+
+    public boolean isCsv() {
+        return lower().endsWith(".csv");
+    }
+
     public boolean isDecisionTable() {
         return isCsvTable() || isSpreadsheetTable();
     }

@@ -1,13 +1,5 @@
 package org.hccguidance.engine;
 
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.base.base.ClassObjectType;
-import org.drools.base.rule.EntryPointId;
-import org.drools.compiler.kie.builder.impl.DrlProject;
-import org.drools.core.impl.InternalRuleBase;
-import org.drools.base.reteoo.InitialFactImpl;
-import org.hccguidance.facts.RegimenComponent;
-import org.hccguidance.facts.TrialListing;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -28,8 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -49,16 +39,14 @@ public class RuleSetCompiler {
     private static final int SESSION_POOL_SIZE = 4;
 
     private final KieServices ks = KieServices.Factory.get();
-    private final GuidanceEngine engine;
     private final Clock clock;
 
-    public RuleSetCompiler(GuidanceEngine engine, Clock clock) {
-        this.engine = engine;
+    public RuleSetCompiler(Clock clock) {
         this.clock = clock;
     }
 
     public RuleSetCompiler() {
-        this(new GuidanceEngine(EvaluationLimits.DEFAULT), Clock.systemUTC());
+        this(Clock.systemUTC());
     }
 
     /** Compiles, or throws {@link RuleSetRefusedException} listing every error. */
@@ -66,25 +54,31 @@ public class RuleSetCompiler {
         String version = sources.version();
         List<BuildError> errors = new ArrayList<>();
         Map<String, DecisionTableDrl> tables = new HashMap<>();
-        if (sources.files().isEmpty()) {
+        Map<String, String> fileOfRule = new HashMap<>();
+        if (sources.files().stream().noneMatch(f -> f.isDrl() || f.isDecisionTable())) {
             errors.add(BuildError.atLine(sources.label(), null, "the rule folder holds no .drl, .drl.csv or .drl.xlsx file"));
         }
         for (RuleFile f : sources.files()) {
-            if (!f.isDrl() && !f.isDecisionTable()) {
+            if (f.isDataTable()) {
+                continue;   // read by ReferenceTables below
+            } else if (!f.isDrl() && !f.isDecisionTable()) {
                 errors.add(BuildError.atLine(f.path(), null, "decision tables must be named *.drl.csv, *.drl.xlsx or "
                         + "*.drl.xls; Drools would silently ignore this file"));
             } else if (f.isDecisionTable()) {
                 try {
                     DecisionTableDrl table = DecisionTableDrl.compile(f);
                     tables.put(f.path(), table);
-                    errors.addAll(RulePolicy.check(table.drl(), table::errorAt));
+                    record(f.path(), RulePolicy.inspect(table.drl(), table::errorAt), errors, fileOfRule);
                 } catch (RuntimeException e) {
                     errors.add(BuildError.atLine(f.path(), null, "cannot read decision table: " + rootMessage(e)));
                 }
             } else {
-                errors.addAll(RulePolicy.check(f.text(), (line, msg) -> BuildError.atLine(f.path(), line, msg)));
+                record(f.path(), RulePolicy.inspect(f.text(), (line, msg) -> BuildError.atLine(f.path(), line, msg)),
+                        errors, fileOfRule);
             }
         }
+        ReferenceData reference = ReferenceTables.read(sources.files(), errors);
+        // Nothing from a candidate is compiled, let alone run, until every file has passed the policy.
         if (!errors.isEmpty()) {
             throw refused(version, errors);
         }
@@ -99,13 +93,14 @@ public class RuleSetCompiler {
                 // The table was already turned into DRL for the policy check; handing Drools that DRL
                 // spares it reading the spreadsheet a second time.
                 kfs.write(RESOURCE_ROOT + RULES_ROOT + f.path() + GENERATED_DRL, table.drl());
-            } else {
+            } else if (f.isDrl()) {
                 kfs.write(RESOURCE_ROOT + RULES_ROOT + f.path(), f.content());
             }
         }
         KieBuilder builder;
         try {
-            builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+            // Without the executable-model compiler on the class path this builds plain DRL.
+            builder = ks.newKieBuilder(kfs).buildAll();
         } catch (RuntimeException e) {
             ks.getRepository().removeKieModule(releaseId);
             throw refused(version, List.of(BuildError.atLine(sources.label(), null, "rule compiler failed: " + rootMessage(e))));
@@ -121,52 +116,23 @@ public class RuleSetCompiler {
         KieContainer container = ks.newKieContainer(releaseId);
         try {
             KieBase kieBase = container.getKieBase();
-            Map<Rule, RuleRef> ruleIndex = index(kieBase);
+            Map<Rule, RuleRef> ruleIndex = index(kieBase, fileOfRule);
             List<RuleRef> rules = ruleIndex.values().stream()
                     .sorted(Comparator.comparing(RuleRef::file).thenComparing(RuleRef::name)).toList();
-            Set<RuleRef> catalogueRules = new java.util.HashSet<>();
-            ruleIndex.forEach((rule, ref) -> {
-                if (rule instanceof RuleImpl impl && RuleSet.CATALOGUE_GROUP.equals(impl.getAgendaGroup())) {
-                    catalogueRules.add(ref);
-                }
-            });
-            Evaluation probe = probe(version, sources.label(), sources, rules, kieBase, container, releaseId, ruleIndex);
-            // The catalogue rules have done their work. Left in the rule base they would cost every evaluation:
-            // a rule with no condition is linked into the network each time a session is reset, although its
-            // agenda group never gets the focus again.
-            for (RuleRef r : catalogueRules) {
-                kieBase.removeRule(r.packageName(), r.name());
-            }
-            Set<String> catalogueNames = new java.util.HashSet<>();
-            catalogueRules.forEach(r -> catalogueNames.add(r.name()));
-            Map<Object, String> referenceData = new java.util.IdentityHashMap<>();
-            List<Object> catalogueFacts = new ArrayList<>();
-            for (Object f : probe.facts()) {
-                String rule = probe.ruleThatInserted(f);
-                if (catalogueNames.contains(rule)) {
-                    referenceData.put(f, rule);
-                    if (matchedByAnyRule(kieBase, f.getClass())) {
-                        catalogueFacts.add(f);
-                    }
-                }
-            }
             // Sessions are pooled per snapshot: building a session's network memory is a large share of an
             // evaluation, and a pooled session is reset rather than rebuilt.
             KieSessionsPool pool = kieBase.newKieSessionsPool(SESSION_POOL_SIZE);
-            catalogueRules.retainAll(probe.firedRuleRefs());
-            return new RuleSet(version, sources.label(), sources, rules,
-                    collect(probe, RegimenComponent.class, RegimenComponent::regimen),
-                    collect(probe, TrialListing.class, TrialListing::id),
-                    clock.instant(), kieBase, container, releaseId, ruleIndex, pool,
-                    java.util.Collections.unmodifiableMap(referenceData), List.copyOf(catalogueFacts),
-                    Set.copyOf(catalogueRules));
-        } catch (RuleSetRefusedException e) {
-            release(container, releaseId);
-            throw e;
+            return new RuleSet(version, sources.label(), sources, rules, reference, clock.instant(), kieBase, container,
+                    releaseId, ruleIndex, pool);
         } catch (RuntimeException e) {
             release(container, releaseId);
             throw refused(version, List.of(BuildError.atLine(sources.label(), null, "rule set cannot start: " + rootMessage(e))));
         }
+    }
+
+    private static void record(String path, RulePolicy.Checked checked, List<BuildError> errors, Map<String, String> fileOfRule) {
+        errors.addAll(checked.errors());
+        checked.ruleNames().forEach(name -> fileOfRule.put(checked.packageName() + "/" + name, path));
     }
 
     private void release(KieContainer container, ReleaseId releaseId) {
@@ -174,43 +140,11 @@ public class RuleSetCompiler {
         ks.getRepository().removeKieModule(releaseId);
     }
 
-    /**
-     * Fires the rule set once with no patient: the regimen catalogue rows fire unconditionally, so this
-     * reads the regimen codes the rule set knows, and proves the rules survive an empty session.
-     */
-    private Evaluation probe(String version, String label, RuleSources sources, List<RuleRef> rules, KieBase kieBase,
-                             KieContainer container, ReleaseId releaseId, Map<Rule, RuleRef> ruleIndex) {
-        KieSessionsPool probePool = kieBase.newKieSessionsPool(1);
-        RuleSet candidate = new RuleSet(version, label, sources, rules, Set.of(), Set.of(), clock.instant(), kieBase,
-                container, releaseId, ruleIndex, probePool, Map.of(), List.of(), Set.of());
-        try {
-            return engine.probe(candidate);
-        } catch (RuleExecutionException e) {
-            throw refused(version, List.of(BuildError.atLine(label, null, "rules fail on an empty session: " + e.getMessage())));
-        } finally {
-            probePool.shutdown();
-        }
-    }
-
-    /** Whether any pattern in the rule base can match facts of this type (an object type node accepts it). */
-    private static boolean matchedByAnyRule(KieBase kieBase, Class<?> type) {
-        return ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes(EntryPointId.DEFAULT).keySet().stream()
-                .filter(ot -> !(ot instanceof ClassObjectType c) || c.getClassType() != InitialFactImpl.class)
-                .anyMatch(ot -> ot.isAssignableFrom(type));
-    }
-
-    private static <T> Set<String> collect(Evaluation probe, Class<T> type, java.util.function.Function<T, String> key) {
-        Set<String> out = new TreeSet<>();
-        probe.factsOf(type).forEach(f -> out.add(key.apply(f)));
-        return java.util.Collections.unmodifiableSet(out);
-    }
-
-    private static Map<Rule, RuleRef> index(KieBase kieBase) {
+    private static Map<Rule, RuleRef> index(KieBase kieBase, Map<String, String> fileOfRule) {
         Map<Rule, RuleRef> rules = new java.util.IdentityHashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule r : pkg.getRules()) {
-                String file = r instanceof RuleImpl impl && impl.getResource() != null
-                        ? stripRoot(impl.getResource().getSourcePath()) : "?";
+                String file = fileOfRule.getOrDefault(pkg.getName() + "/" + r.getName(), "?");
                 rules.put(r, new RuleRef(file, pkg.getName(), r.getName()));
             }
         }

@@ -77,7 +77,7 @@ public record RuleSources(String label, List<RuleFile> files, List<String> ignor
                 String rel = url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : r.getFilename();
                 try (InputStream in = r.getInputStream()) {
                     RuleFile f = new RuleFile(rel, in.readAllBytes());
-                    if (f.isDrl() || f.isDecisionTable()) {
+                    if (f.isDrl() || f.isDecisionTable() || f.isDataTable()) {
                         files.add(f);
                     } else {
                         ignored.add(rel);

@@ -14,4 +14,9 @@ public final class Format {
         double d = value.doubleValue();
         return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
     }
+
+    /** The values in natural order, as a list that prints as "[A, B]"; for stable rationales. */
+    public static java.util.List<String> sorted(java.util.Collection<?> values) {
+        return values.stream().map(String::valueOf).sorted().toList();
+    }
 }

@@ -33,4 +33,18 @@ public record TrialListing(
         return !hasBclcRequirement()
                 || (stage != null && java.util.Arrays.asList(bclcStages.split("[/ ,]+")).contains(stage.json()));
     }
+
+    /**
+     * Whether the patient's liver function is within the trial's Child-Pugh ceiling: a score at most the
+     * table's maximum, exactly it when the trial admits only B7, or class A when only the class is known.
+     */
+    public boolean admitsChildPugh(ChildPugh cp) {
+        if (childPughBOnly) {
+            return cp.score() != null && cp.score() == maxChildPughScore;
+        }
+        if (cp.score() != null) {
+            return cp.score() <= maxChildPughScore;
+        }
+        return cp.childPughClass() == ChildPughClass.A && maxChildPughScore >= 6;
+    }
 }

@@ -3,10 +3,10 @@ package org.hccguidance.guidance;
 /**
  * One row of the evidence catalogue: a study attached to an option in one treatment pathway
  * ({@code FIRST_LINE}, {@code AFTER_IO}, {@code AFTER_MKI}) or in every pathway ({@code ANY}). Rows are
- * reference data, built once per rule set and looked up when a response is assembled, so they cost
- * nothing per evaluation.
+ * reference data, read from the evidence table once per rule set and looked up when a response is
+ * assembled, so they cost nothing per evaluation. {@code name} is the row's name in the table.
  */
-public record EvidenceRow(String code, String pathway, EvidenceItem item) {
+public record EvidenceRow(String name, String code, String pathway, EvidenceItem item) {
 
     public static final String ANY_PATHWAY = "ANY";
 
@@ -19,12 +19,12 @@ public record EvidenceRow(String code, String pathway, EvidenceItem item) {
         }
     }
 
-    /** Builds a row from decision-table cells; see {@link EvidenceItem#of} for how figures are read. */
-    public static EvidenceRow of(String code, String pathway, String source, String year, String design, String n,
+    /** Builds a row from the table's cells; see {@link EvidenceItem#of} for how figures are read. */
+    public static EvidenceRow of(String name, String code, String pathway, String source, String year, String design, String n,
                                  String mPfs, String mOs, String orr, String dcr, String grade34Trae, String hr,
                                  String note, String reference) {
         String c = code.trim();
-        return new EvidenceRow(c, pathway.trim(), EvidenceItem.of(c, source, year, design, n, mPfs, mOs, orr, dcr,
+        return new EvidenceRow(name, c, pathway.trim(), EvidenceItem.of(c, source, year, design, n, mPfs, mOs, orr, dcr,
                 grade34Trae, hr, note, reference));
     }
 

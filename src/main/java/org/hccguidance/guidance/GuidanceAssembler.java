@@ -40,7 +40,7 @@ public final class GuidanceAssembler {
         Map<String, List<Caution>> cautions = group(eval.factsOf(Caution.class), Caution::code);
         Setting settingFact = eval.factsOf(Setting.class).stream().findFirst().orElse(null);
         Map<String, List<EvidenceRow>> evidence = settingFact == null ? Map.of()
-                : group(eval.ruleSet().reference(EvidenceRow.class).stream()
+                : group(eval.ruleSet().reference().evidence().stream()
                         .filter(row -> options.containsKey(row.code()) && row.appliesIn(settingFact.getPathway()))
                         .toList(), EvidenceRow::code);
 
@@ -77,7 +77,7 @@ public final class GuidanceAssembler {
             options.get(code).forEach(o -> addRule(firedBy, eval, o));
             limits.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
             cautions.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
-            evidence.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
+            evidence.getOrDefault(code, List.of()).forEach(row -> firedBy.add(row.name()));
             recommendations.add(new Recommendation(code, r.merged().category(), r.strength(), recommendations.size() + 1,
                     r.merged().title(), r.merged().rationale(), items, List.copyOf(cautionTexts), List.copyOf(firedBy)));
         }

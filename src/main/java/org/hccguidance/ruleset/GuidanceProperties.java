@@ -28,11 +28,14 @@ public record GuidanceProperties(
     public record Data(@DefaultValue("./data") Path dir) {
     }
 
-    public record Evaluation(@DefaultValue("10000") int maxFirings, @DefaultValue("2s") Duration timeBudget) {
+    /** Limits on one evaluation: firings, CPU time, facts inserted and rule matches created. */
+    public record Evaluation(@DefaultValue("10000") int maxFirings, @DefaultValue("2s") Duration timeBudget,
+                             @DefaultValue("2000") int maxFacts, @DefaultValue("20000") int maxMatches) {
     }
 
+    /** {@code gateTimeout}: the longest a candidate's build and gate may take before it is refused. */
     public record Reload(@DefaultValue("true") boolean watch, @DefaultValue("true") boolean requireScenarios,
-                         @DefaultValue("250ms") Duration debounce) {
+                         @DefaultValue("250ms") Duration debounce, @DefaultValue("120s") Duration gateTimeout) {
     }
 
     public record Security(@DefaultValue("false") boolean requireClientAuth) {

@@ -23,7 +23,8 @@ class RuleSetConfiguration {
 
     @Bean
     EvaluationLimits evaluationLimits(GuidanceProperties props) {
-        return new EvaluationLimits(props.evaluation().maxFirings(), props.evaluation().timeBudget());
+        return new EvaluationLimits(props.evaluation().maxFirings(), props.evaluation().timeBudget(),
+                props.evaluation().maxFacts(), props.evaluation().maxMatches());
     }
 
     @Bean
@@ -32,8 +33,8 @@ class RuleSetConfiguration {
     }
 
     @Bean
-    RuleSetCompiler ruleSetCompiler(GuidanceEngine engine, Clock clock) {
-        return new RuleSetCompiler(engine, clock);
+    RuleSetCompiler ruleSetCompiler(Clock clock) {
+        return new RuleSetCompiler(clock);
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -19,8 +19,9 @@ import java.util.TreeMap;
 
 /**
  * Every scenario patient's full response under one rule set, keyed by scenario id, without the parts
- * that legitimately differ between two runs of the same guidance: which rules fired, when, and how long
- * it took. Two snapshots that compare equal mean a change to the rule base left every answer as it was.
+ * that legitimately differ between two runs of the same guidance: which rules fired (the audit and each
+ * item's {@code firedBy}), when, and how long it took. Two snapshots that compare equal mean a change to
+ * the rule base left every answer as it was.
  */
 public final class ResponseSnapshot {
 
@@ -37,6 +38,7 @@ public final class ResponseSnapshot {
             try {
                 node = JSON.valueToTree(GuidanceService.trace(s.patient(), ruleSet, engine, clock).response());
                 ((ObjectNode) node).remove("audit");
+                node.findParents("firedBy").forEach(parent -> ((ObjectNode) parent).remove("firedBy"));
             } catch (InvalidPatientException | RuleExecutionException e) {
                 node = JSON.getNodeFactory().textNode("error: " + e.getMessage());
             }

@@ -42,12 +42,7 @@ public final class ScenarioRunner {
     }
 
     public SuiteResult run(RuleSet ruleSet, List<Scenario> scenarios) {
-        // Catalogue rules fire once per rule set, when it is built, not per patient. Rows that are only looked
-        // up (evidence) count once a scenario's response cites them, so a row attached to a misspelt option
-        // or an unreached pathway still shows up as untested.
-        Set<RuleRef> lookupOnly = ruleSet.lookupOnlyRules();
-        Set<RuleRef> fired = new HashSet<>(ruleSet.catalogueRules());
-        fired.removeAll(lookupOnly);
+        Set<RuleRef> fired = new HashSet<>();
         Set<String> knownCodes = new HashSet<>(ruleSet.knownRegimens());
         // Scenarios are independent and the rule set is shared safely, so they run in parallel: the gate
         // sits on the path of every reload and of start-up.
@@ -62,8 +57,6 @@ public final class ScenarioRunner {
             GuidanceService.Traced t = o.traced();
             traces.put(o.scenario(), t);
             fired.addAll(t.evaluation().firedRuleRefs());
-            t.response().recommendations().forEach(r -> lookupOnly.stream()
-                    .filter(ref -> r.firedBy().contains(ref.name())).forEach(fired::add));
             t.response().recommendations().stream().map(Recommendation::code).forEach(knownCodes::add);
             t.response().notRecommended().stream().map(NotRecommended::code).forEach(knownCodes::add);
         }
@@ -80,7 +73,11 @@ public final class ScenarioRunner {
         List<RuleRef> unfired = ruleSet.rules().stream().filter(r -> !fired.contains(r)).toList();
         int total = ruleSet.ruleCount();
         double percent = total == 0 ? 100.0 : Math.floor(1000.0 * (total - unfired.size()) / total) / 10.0;
+        Set<String> cited = new HashSet<>();
+        traces.values().forEach(t -> t.response().recommendations().forEach(r -> cited.addAll(r.firedBy())));
+        List<String> uncited = ruleSet.reference().evidence().stream().map(org.hccguidance.guidance.EvidenceRow::name)
+                .filter(name -> !cited.contains(name)).distinct().sorted().toList();
         return new SuiteResult(ruleSet.version(), ruleSet.source(), results,
-                new Coverage(total, total - unfired.size(), percent, unfired));
+                new Coverage(total, total - unfired.size(), percent, unfired, uncited));
     }
 }

@@ -30,7 +30,7 @@ class GuidanceEngineTests {
     void aRunawayRuleHitsTheFiringCapWithAClearError(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("loop.drl"), LOOP);
         GuidanceEngine engine = new GuidanceEngine(new EvaluationLimits(500, Duration.ofSeconds(30)));
-        RuleSet rs = new RuleSetCompiler(engine, Clock.systemUTC()).compile(RuleSources.fromDirectory(dir));
+        RuleSet rs = new RuleSetCompiler(Clock.systemUTC()).compile(RuleSources.fromDirectory(dir));
         RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
                 () -> engine.evaluate(rs, List.of(new org.hccguidance.facts.Threshold("LOOP", 0))));
         assertThat(e.kind()).isEqualTo(RuleExecutionException.Kind.FIRING_LIMIT);
@@ -93,7 +93,7 @@ class GuidanceEngineTests {
     void aRunawayRuleHitsTheTimeBudgetWithAClearError(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("loop.drl"), LOOP);
         GuidanceEngine engine = new GuidanceEngine(new EvaluationLimits(Integer.MAX_VALUE, Duration.ofMillis(200)));
-        RuleSet rs = new RuleSetCompiler(engine, Clock.systemUTC()).compile(RuleSources.fromDirectory(dir));
+        RuleSet rs = new RuleSetCompiler(Clock.systemUTC()).compile(RuleSources.fromDirectory(dir));
         RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
                 () -> engine.evaluate(rs, List.of(new org.hccguidance.facts.Threshold("LOOP", 0))));
         assertThat(e.kind()).isEqualTo(RuleExecutionException.Kind.TIME_LIMIT);
@@ -112,7 +112,7 @@ class GuidanceEngineTests {
                 end
                 """);
         GuidanceEngine engine = new GuidanceEngine(EvaluationLimits.DEFAULT);
-        RuleSet rs = new RuleSetCompiler(engine, Clock.systemUTC()).compile(RuleSources.fromDirectory(dir));
+        RuleSet rs = new RuleSetCompiler(Clock.systemUTC()).compile(RuleSources.fromDirectory(dir));
         RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
                 () -> engine.evaluate(rs, List.of(new org.hccguidance.facts.Threshold("BAD", 0))));
         assertThat(e.kind()).isEqualTo(RuleExecutionException.Kind.RULE_ERROR);

@@ -33,27 +33,25 @@ class RuleSetCompilerTests {
     void shippedRulesLoadFromBothDecisionTableFormats() {
         RuleSet rs = ShippedRules.ruleSet();
         assertThat(rs.version()).matches("sha256:[0-9a-f]{64}");
-        assertThat(rs.files()).anyMatch(f -> f.endsWith(".drl.xlsx")).anyMatch(f -> f.endsWith(".drl.csv"))
-                .anyMatch(f -> f.endsWith(".drl"));
-        assertThat(rs.rules()).anyMatch(r -> r.file().equals("catalogue/regimens.drl.xlsx"))
-                .anyMatch(r -> r.file().equals("evidence/evidence.drl.csv"));
-        assertThat(rs.knownRegimens()).contains("ATEZOLIZUMAB_BEVACIZUMAB", "RAMUCIRUMAB").hasSize(16);
-        assertThat(rs.knownTrials()).contains("NCT04770896", "NCT05134532").hasSize(8);
+        assertThat(rs.files()).anyMatch(f -> f.endsWith(".drl.csv")).anyMatch(f -> f.endsWith(".drl"))
+                .contains("catalogue/regimens.csv", "evidence/evidence.csv", "trials/trials.csv");
+        assertThat(rs.rules()).anyMatch(r -> r.file().equals("molecular/matched-therapy.drl.csv"))
+                .noneMatch(r -> r.file().endsWith("regimens.csv") || r.file().equals("?"));
+        assertThat(rs.knownRegimens()).contains("ATEZOLIZUMAB_BEVACIZUMAB", "RAMUCIRUMAB")
+                .hasSize((int) rs.reference().regimens().stream().map(r -> r.regimen()).distinct().count());
+        assertThat(rs.knownTrials()).contains("NCT04770896", "NCT05134532").hasSameSizeAs(rs.reference().trials());
     }
 
     @Test
-    void catalogueRowsFireOnceAtBuildAndTheirFactsReachEveryEvaluation() {
+    void referenceTablesAreDataThatReachEveryEvaluation() {
         RuleSet rs = ShippedRules.ruleSet();
-        assertThat(rs.catalogueRules()).hasSize(74)
-                .allSatisfy(r -> assertThat(r.file()).isIn("catalogue/regimens.drl.xlsx", "catalogue/thresholds.drl.xlsx",
-                        "trials/trials.drl.csv", "evidence/evidence.drl.csv"));
-        assertThat(rs.referenceData()).hasSize(74);
-        // Evidence rows are looked up when a response is assembled; no rule matches them, so they are never inserted.
-        assertThat(rs.reference(EvidenceRow.class)).hasSize(41);
-        assertThat(rs.catalogueFacts()).hasSize(33).noneMatch(EvidenceRow.class::isInstance);
+        // Reference tables are read as data: no rule exists only to insert a row.
+        assertThat(rs.rules()).noneMatch(r -> r.file().startsWith("catalogue/") || r.file().startsWith("evidence/"));
+        assertThat(rs.reference().sessionFacts()).doesNotHaveAnyElementsOfTypes(EvidenceRow.class)
+                .hasSize(rs.reference().regimens().size() + rs.reference().thresholds().size() + rs.reference().trials().size());
         var g = ShippedRules.evaluate("{\"ecog\": 1, \"liver\": {\"childPughScore\": 5}, \"tumour\": {\"afpNgMl\": 50},"
                 + " \"priorSystemicTherapies\": [{\"regimen\": \"SORAFENIB\", \"line\": 1, \"outcome\": \"PROGRESSION\"}]}");
-        assertThat(g.audit().firedRules()).doesNotContain("Oligoprogression lesion cut-off", "SORAFENIB");
+        // The ramucirumab cut-off comes from the thresholds table.
         assertThat(g.notRecommended()).anySatisfy(n -> assertThat(n.reason()).contains("below 400"));
     }
 

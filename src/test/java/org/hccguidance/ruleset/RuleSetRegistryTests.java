@@ -32,7 +32,7 @@ class RuleSetRegistryTests {
 
     private static RuleSetRegistry registry(java.util.function.Supplier<RuleSources> folder, Path data, EvaluationLimits limits) {
         GuidanceEngine engine = new GuidanceEngine(limits);
-        return new RuleSetRegistry(folder, new RuleSetCompiler(engine, Clock.systemUTC()),
+        return new RuleSetRegistry(folder, new RuleSetCompiler(Clock.systemUTC()),
                 new RuleSetArchive(data), null, false, limits, null, Clock.systemUTC());
     }
 
