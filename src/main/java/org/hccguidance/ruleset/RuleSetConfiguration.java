@@ -44,7 +44,7 @@ class RuleSetConfiguration {
         var folder = RuleSourceLocator.rulesFolder(props.rules().dir());
         RuleSetRegistry registry = new RuleSetRegistry(() -> RuleSourceLocator.read(folder), compiler,
                 new RuleSetArchive(props.data().dir()), gate.getIfAvailable(), props.reload().requireScenarios(),
-                limits, meters.getIfAvailable(), clock);
+                limits, meters.getIfAvailable(), clock, props.reload().gateTimeout());
         // Compiling the rules and running the scenario gate is most of start-up; it runs alongside the rest
         // of the context, and RuleSetStartupBarrier holds the web server back until it is done.
         registry.startInBackground();

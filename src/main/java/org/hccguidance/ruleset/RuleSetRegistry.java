@@ -42,6 +42,7 @@ public class RuleSetRegistry {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Duration releaseDelay;
+    private final Duration gateTimeout;
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
     private final java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
     private volatile CandidateReport lastRefused;
@@ -56,6 +57,15 @@ public class RuleSetRegistry {
     public RuleSetRegistry(Supplier<RuleSources> sourceReader, RuleSetCompiler compiler, RuleSetArchive archive,
                            ScenarioGate gate, boolean requireScenarios, EvaluationLimits limits,
                            MeterRegistry meters, Clock clock) {
+        this(sourceReader, compiler, archive, gate, requireScenarios, limits, meters, clock, DEFAULT_GATE_TIMEOUT);
+    }
+
+    public static final Duration DEFAULT_GATE_TIMEOUT = Duration.ofSeconds(120);
+
+    public RuleSetRegistry(Supplier<RuleSources> sourceReader, RuleSetCompiler compiler, RuleSetArchive archive,
+                           ScenarioGate gate, boolean requireScenarios, EvaluationLimits limits,
+                           MeterRegistry meters, Clock clock, Duration gateTimeout) {
+        this.gateTimeout = gateTimeout;
         this.sourceReader = sourceReader;
         this.compiler = compiler;
         this.archive = archive;
@@ -100,7 +110,7 @@ public class RuleSetRegistry {
                 Optional<RuleSources> stored = archive.sources(last.get().version());
                 if (stored.isPresent()) {
                     try {
-                        RuleSet ruleSet = compiler.compile(stored.get());
+                        RuleSet ruleSet = bounded(last.get().version(), () -> compiler.compile(stored.get()));
                         active.set(ruleSet);
                         startupNote = "the rule folder was refused at start; serving the last activated version "
                                 + ruleSet.version() + " from the archive";
@@ -148,19 +158,16 @@ public class RuleSetRegistry {
             count("unchanged");
             return new ReloadOutcome(ReloadOutcome.Status.UNCHANGED, version, version, List.of(), List.of());
         }
-        RuleSet candidate;
-        long compileStarted = System.nanoTime();
+        Gated gated;
         try {
-            candidate = compiler.compile(sources);
+            gated = bounded(version, () -> gate(sources));
         } catch (RuleSetRefusedException e) {
             return refuse(version, trigger, e.errors(), List.of());
         }
-        long gateStarted = System.nanoTime();
-        List<String> failing = requireScenarios && gate != null ? gate.failures(candidate) : List.of();
-        long gateEnded = System.nanoTime();
-        if (!failing.isEmpty()) {
+        RuleSet candidate = gated.candidate();
+        if (!gated.failing().isEmpty()) {
             candidate.release();
-            return refuse(version, trigger, List.of(), failing);
+            return refuse(version, trigger, List.of(), gated.failing());
         }
         archive.record(candidate, new Activation(candidate.version(), clock.instant(), trigger, candidate.source(),
                 candidate.files(), candidate.ruleCount()));
@@ -170,11 +177,69 @@ public class RuleSetRegistry {
         count("activated");
         log.info("rule set {} activated by {} ({} rules from {}; compiled in {} ms, scenario gate {} ms)",
                 candidate.version(), trigger, candidate.ruleCount(), candidate.source(),
-                (gateStarted - compileStarted) / 1_000_000, requireScenarios && gate != null ? (gateEnded - gateStarted) / 1_000_000 : "off");
+                gated.compileMillis(), requireScenarios && gate != null ? gated.gateMillis() : "off");
         if (previous != null) {
             releaser.schedule(previous::release, releaseDelay.toMillis(), TimeUnit.MILLISECONDS);
         }
         return new ReloadOutcome(ReloadOutcome.Status.ACTIVATED, version, version, List.of(), List.of());
+    }
+
+    private record Gated(RuleSet candidate, List<String> failing, long compileMillis, long gateMillis) {
+    }
+
+    /** Compiles a candidate and runs the scenario gate on it; throws when it does not compile. */
+    private Gated gate(RuleSources sources) {
+        long compileStarted = System.nanoTime();
+        RuleSet candidate = compiler.compile(sources);
+        long gateStarted = System.nanoTime();
+        try {
+            List<String> failing = requireScenarios && gate != null ? gate.failures(candidate) : List.of();
+            if (Thread.currentThread().isInterrupted()) {
+                // Timed out meanwhile: nobody will take this candidate, so it must not stay in the KieRepository.
+                candidate.release();
+                throw new IllegalStateException("candidate abandoned after its time limit");
+            }
+            return new Gated(candidate, failing, (gateStarted - compileStarted) / 1_000_000,
+                    (System.nanoTime() - gateStarted) / 1_000_000);
+        } catch (RuntimeException | Error e) {
+            candidate.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs a candidate's build and gate on a thread of its own, for at most {@code gateTimeout}. A candidate
+     * that does not finish is refused; its thread is left to end on its own (Java cannot stop it) and is a
+     * daemon, so it never holds the service up. Nothing is live from it, so it can change nothing.
+     */
+    private <T> T bounded(String version, java.util.concurrent.Callable<T> work) {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+        Thread t = new Thread(task, "ruleset-candidate-" + version.substring(7, Math.min(19, version.length())));
+        t.setDaemon(true);
+        t.start();
+        try {
+            return task.get(gateTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            task.cancel(true);
+            log.error("rule set candidate {} did not finish its build and scenario gate within {} s; refused",
+                    version, gateTimeout.toSeconds());
+            throw new RuleSetRefusedException(version, List.of(BuildError.atLine("(rule set)", null,
+                    "the candidate did not finish its build and scenario gate within " + gateTimeout.toSeconds()
+                            + " s (a rule that runs away?); refused")));
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuleSetRefusedException refused) {
+                throw refused;
+            }
+            String what = e.getCause() == null ? "unknown failure" : e.getCause().getClass().getSimpleName();
+            log.error("rule set candidate {} failed in its build or gate with {}", version, what);
+            throw new RuleSetRefusedException(version, List.of(BuildError.atLine("(rule set)", null,
+                    "the candidate failed in its build or scenario gate with " + what)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            task.cancel(true);
+            throw new RuleSetRefusedException(version, List.of(BuildError.atLine("(rule set)", null,
+                    "interrupted while building the candidate")));
+        }
     }
 
     /** A stored version for re-evaluation; compiled on first use and kept in a small cache. */

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RuleSetCompilerTests {
 
-    private static final String HEADER = "package rules.t;\nimport org.hccguidance.facts.*;\nimport org.hccguidance.guidance.*;\n";
+    private static final String HEADER = "package rules.t;\nimport org.hccguidance.facts.*;\nimport org.hccguidance.guidance.*;\n"
+            + "agenda-group \"options\"\n";
     private static final String GOOD_RULE = HEADER + """
             rule "Patient seen"
             when PatientCase()
@@ -92,8 +93,8 @@ class RuleSetCompilerTests {
         RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
                 () -> compiler.compile(RuleSources.fromDirectory(dir)));
         assertThat(e.errors()).isNotEmpty().allSatisfy(err -> assertThat(err.file()).isEqualTo("sub/broken.drl"));
-        assertThat(e.errors().get(0).line()).isEqualTo(6);
-        assertThat(e.getMessage()).contains("sub/broken.drl:6");
+        assertThat(e.errors().get(0).line()).isEqualTo(7);
+        assertThat(e.getMessage()).contains("sub/broken.drl:7");
     }
 
     @Test
@@ -103,7 +104,7 @@ class RuleSetCompilerTests {
                 () -> compiler.compile(RuleSources.fromDirectory(dir)));
         assertThat(e.errors()).anySatisfy(err -> {
             assertThat(err.file()).isEqualTo("typo.drl");
-            assertThat(err.line()).isEqualTo(6);
+            assertThat(err.line()).isEqualTo(7);
             assertThat(err.message()).contains("ecgo");
         });
     }
@@ -115,16 +116,16 @@ class RuleSetCompilerTests {
                 Import,org.hccguidance.facts.*
                 ,
                 RuleTable Thresholds
-                NAME,ACTION
-                ,
-                ,"insert(new Threshold(""X"", $param));"
-                Row,Value
-                Good row,3
-                Bad row,not_a_number
+                NAME,AGENDA-GROUP,ACTION
+                ,,
+                ,,"insert(new Threshold(""X"", $param));"
+                Row,Phase,Value
+                Good row,options,3
+                Bad row,options,not_a_number
                 """);
         RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
                 () -> compiler.compile(RuleSources.fromDirectory(dir)));
-        assertThat(e.errors()).singleElement().satisfies(err -> {
+        assertThat(e.errors()).isNotEmpty().allSatisfy(err -> {
             assertThat(err.file()).isEqualTo("t.drl.csv");
             assertThat(err.row()).isEqualTo(10);
             assertThat(err.location()).isEqualTo("t.drl.csv row 10");
@@ -138,18 +139,18 @@ class RuleSetCompilerTests {
                 new String[] {"Import", "org.hccguidance.facts.*"},
                 new String[] {},
                 new String[] {"RuleTable Thresholds"},
-                new String[] {"NAME", "ACTION"},
+                new String[] {"NAME", "AGENDA-GROUP", "ACTION"},
                 new String[] {},
-                new String[] {"", "insert(new Threshold(\"X\", $param));"},
-                new String[] {"Row", "Value"},
-                new String[] {"Good row", "3"});
+                new String[] {"", "", "insert(new Threshold(\"X\", $param));"},
+                new String[] {"Row", "Phase", "Value"},
+                new String[] {"Good row", "options", "3"});
         Files.write(dir.resolve("t.drl.xlsx"), xlsx(rows));
         RuleSet ok = compiler.compile(RuleSources.fromDirectory(dir));
         assertThat(ok.rules()).extracting(RuleRef::name).containsExactly("Good row");
         ok.release();
 
         List<String[]> broken = new java.util.ArrayList<>(rows);
-        broken.add(new String[] {"Bad row", "oops oops"});
+        broken.add(new String[] {"Bad row", "options", "oops oops"});
         Files.write(dir.resolve("t.drl.xlsx"), xlsx(broken));
         RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
                 () -> compiler.compile(RuleSources.fromDirectory(dir)));
@@ -157,12 +158,36 @@ class RuleSetCompilerTests {
     }
 
     @Test
-    void aPlainCsvIsAnErrorNotASilentSkip(@TempDir Path dir) throws IOException {
+    void aPlainCsvThatIsNoReferenceTableIsAnErrorNotASilentSkip(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("ok.drl"), GOOD_RULE);
-        Files.writeString(dir.resolve("thresholds.csv"), "RuleSet,rules.t\n");
+        Files.writeString(dir.resolve("matched.csv"), "RuleSet,rules.t\n");
         assertThatThrownBy(() -> compiler.compile(RuleSources.fromDirectory(dir)))
-                .isInstanceOf(RuleSetRefusedException.class).hasMessageContaining("thresholds.csv")
+                .isInstanceOf(RuleSetRefusedException.class).hasMessageContaining("matched.csv")
                 .hasMessageContaining("*.drl.csv");
+    }
+
+    @Test
+    void aMalformedReferenceTableCellIsReportedWithFileRowAndColumn(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("ok.drl"), GOOD_RULE);
+        Files.createDirectories(dir.resolve("catalogue"));
+        Files.writeString(dir.resolve("catalogue/regimens.csv"), "Regimen,Agent,Drug class\n"
+                + "SORAFENIB,SORAFENIB,VEGFR_MKI\nLENVATINIB,LENVATINIB,VEGFR_MKY\n");
+        Files.writeString(dir.resolve("catalogue/thresholds.csv"), "Name,Value\nCUT,four hundred\n");
+        RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
+                () -> compiler.compile(RuleSources.fromDirectory(dir)));
+        assertThat(e.errors()).extracting(BuildError::location).containsExactlyInAnyOrder(
+                "catalogue/regimens.csv row 3", "catalogue/thresholds.csv row 2");
+        assertThat(e.errors()).anySatisfy(err -> assertThat(err.message()).contains("Drug class").contains("VEGFR_MKY"))
+                .anySatisfy(err -> assertThat(err.message()).contains("Value").contains("not a number"));
+    }
+
+    @Test
+    void aReferenceTableMissingAColumnIsRefused(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("ok.drl"), GOOD_RULE);
+        Files.writeString(dir.resolve("regimens.csv"), "Regimen,Agent\nSORAFENIB,SORAFENIB\n");
+        assertThatThrownBy(() -> compiler.compile(RuleSources.fromDirectory(dir)))
+                .isInstanceOf(RuleSetRefusedException.class).hasMessageContaining("regimens.csv row 1")
+                .hasMessageContaining("Drug class");
     }
 
     @Test

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 class RuleSetRegistryTests {
 
     private static final String RULE = "package rules.t;\nimport org.hccguidance.facts.*;\nimport org.hccguidance.guidance.*;\n"
-            + "rule \"Greeting\"\nwhen PatientCase()\nthen insert(new Alert(Severity.INFO, \"HELLO\", \"%s\"));\nend\n";
+            + "agenda-group \"options\"\nrule \"Greeting\"\nwhen PatientCase()\nthen insert(new Alert(Severity.INFO, \"HELLO\", \"%s\"));\nend\n";
 
     private static RuleSetRegistry registry(Path rules, Path data, EvaluationLimits limits) {
         return registry(() -> RuleSources.fromDirectory(rules), data, limits);
@@ -128,16 +128,57 @@ class RuleSetRegistryTests {
         RuleSetRegistry r = registry(rules, dir.resolve("data"), EvaluationLimits.DEFAULT);
         r.start();
         String live = r.active().orElseThrow().version();
-        Files.writeString(rules.resolve("b.drl"), "package rules.t;\nrule \"Bad\"\nwhen\n  NoSuchType()\nthen\nend\n");
+        Files.writeString(rules.resolve("b.drl"), "package rules.t;\nagenda-group \"options\"\nrule \"Bad\"\nwhen\n  NoSuchType()\nthen\nend\n");
         ReloadOutcome out = r.reload("test");
         assertThat(out.status()).isEqualTo(ReloadOutcome.Status.REFUSED);
         assertThat(out.activeVersion()).isEqualTo(live);
-        assertThat(out.errors()).anySatisfy(e -> assertThat(e.location()).isEqualTo("b.drl:4"));
+        assertThat(out.errors()).anySatisfy(e -> assertThat(e.location()).isEqualTo("b.drl:5"));
         assertThat(r.active()).map(RuleSet::version).contains(live);
         Files.delete(rules.resolve("b.drl"));
         assertThat(r.reload("test").status()).isEqualTo(ReloadOutcome.Status.UNCHANGED);
         assertThat(r.lastRefused()).isEmpty();
         r.shutdown();
+    }
+
+    @Test
+    void aCandidateWhoseGateNeverEndsIsRefusedAndTheLiveVersionKeepsServing(@TempDir Path dir) throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("a.drl"), RULE.formatted("v1"));
+        java.util.concurrent.atomic.AtomicBoolean hang = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        ScenarioGate gate = candidate -> {
+            if (hang.get()) {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return List.of();
+        };
+        RuleSetRegistry r = new RuleSetRegistry(() -> RuleSources.fromDirectory(rules), new RuleSetCompiler(Clock.systemUTC()),
+                new RuleSetArchive(dir.resolve("data")), gate, true, EvaluationLimits.DEFAULT, null, Clock.systemUTC(),
+                Duration.ofSeconds(2));
+        r.start();
+        String live = r.active().orElseThrow().version();
+        hang.set(true);
+        Files.writeString(rules.resolve("a.drl"), RULE.formatted("v2"));
+        long started = System.nanoTime();
+        ReloadOutcome out = r.reload("test");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        assertThat(out.status()).isEqualTo(ReloadOutcome.Status.REFUSED);
+        assertThat(out.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("within 2 s"));
+        assertThat(r.active()).map(RuleSet::version).contains(live);
+        r.shutdown();
+
+        // At start-up the same hang falls back to the last activated version instead of holding the port shut.
+        RuleSetRegistry restarted = new RuleSetRegistry(() -> RuleSources.fromDirectory(rules), new RuleSetCompiler(Clock.systemUTC()),
+                new RuleSetArchive(dir.resolve("data")), gate, true, EvaluationLimits.DEFAULT, null, Clock.systemUTC(),
+                Duration.ofSeconds(2));
+        restarted.start();
+        assertThat(restarted.active()).map(RuleSet::version).contains(live);
+        assertThat(restarted.startupNote()).get().asString().contains("last activated version");
+        restarted.shutdown();
     }
 
     @Test
