@@ -2,15 +2,30 @@ package org.hccguidance.facts;
 
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ExpressionLanguageFeatureLevel;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
-/** Bean-validation of a patient outside Spring (CLI, scenario files), with the same messages as the API. */
+/**
+ * Bean-validation of a patient, the one used by the API, the CLI and scenario files, so that all
+ * three give the same messages.
+ *
+ * <p>Messages are interpolated by Hibernate Validator's standard interpolator, which evaluates the
+ * expressions in its default messages (such as {@code @DecimalMax}'s
+ * {@code must be less than ${inclusive == true ? 'or equal to ' : ''}{value}}); expression language
+ * is limited to the constraint's own attributes, and custom violation messages get none, so no
+ * validated value can be evaluated. Messages are always the base (English) text, whatever the
+ * machine's locale.
+ */
 public final class PatientValidation {
 
-    private static final ValidatorFactory FACTORY = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator())
+    private static final ValidatorFactory FACTORY = Validation.byProvider(HibernateValidator.class).configure()
+            .constraintExpressionLanguageFeatureLevel(ExpressionLanguageFeatureLevel.VARIABLES)
+            .customViolationExpressionLanguageFeatureLevel(ExpressionLanguageFeatureLevel.NONE)
+            .defaultLocale(Locale.ROOT)
             .buildValidatorFactory();
 
     private PatientValidation() {

@@ -2,6 +2,7 @@ package org.hccguidance.scenario;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.hccguidance.api.BadRequestException;
 import org.hccguidance.engine.RuleSet;
 import org.hccguidance.guidance.NoRuleSetException;
 import org.hccguidance.ruleset.RuleSetRegistry;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -51,9 +53,14 @@ class ScenarioController {
     }
 
     private static Path existingFolder(String value, String field) {
-        Path p = Path.of(value).toAbsolutePath().normalize();
+        Path p;
+        try {
+            p = Path.of(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new BadRequestException(field, "not a valid path");
+        }
         if (!Files.isDirectory(p)) {
-            throw new IllegalArgumentException(field + ": " + value + " is not a folder");
+            throw new BadRequestException(field, value + " is not a folder");
         }
         return p;
     }

@@ -1,17 +1,19 @@
 package org.hccguidance.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.hccguidance.ruleset.GuidanceProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -20,58 +22,69 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Guidance and read-only rule set information are open by default (or need the CLIENT role when
- * {@code guidance.security.require-client-auth=true}); anything that changes or runs rules needs the
- * ADMIN role. With no admin password configured, admin endpoints are closed (403), never open.
+ * Default deny. {@link EndpointAccess} names the open endpoints (documentation, health, info) and
+ * the API endpoints (guidance on the live rule set, the read-only rule set views), which are open or
+ * need the CLIENT role when {@code guidance.security.require-client-auth=true}; every other request
+ * needs the ADMIN role. With no admin password configured, admin requests are closed (403 with the
+ * reason), never open. {@link StrictPathFirewall} rejects unusual path spellings with 400 before any
+ * of this runs.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    /** Endpoints that change rules or run them against other rule sets. */
-    static final RequestMatcher ADMIN_ENDPOINTS = request -> {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean post = HttpMethod.POST.matches(request.getMethod());
-        return (post && path.equals("/api/v1/ruleset/reload"))
-                || path.startsWith("/api/v1/scenarios")
-                || (path.equals("/api/v1/guidance") && request.getParameter("rulesetVersion") != null)
-                || path.startsWith("/actuator/metrics");
-    };
+    @Bean
+    EndpointAccess endpointAccess(Environment env) {
+        return new EndpointAccess(env.acceptsProfiles(Profiles.of("benchmark")));
+    }
 
-    static final RequestMatcher CLIENT_ENDPOINTS = request -> {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/");
-    };
+    /** Picked up by Spring Security's filter chain proxy in place of its default firewall. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return new StrictPathFirewall();
+    }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, GuidanceProperties props, AdminCredentials admin, ObjectMapper json)
-            throws Exception {
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return new ProblemRequestRejectedHandler(json);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, GuidanceProperties props, AdminCredentials admin, EndpointAccess access,
+                            ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint needCredentials = (req, res, ex) -> {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"hcc-guidance\"");
+            problem(json, res, HttpStatus.UNAUTHORIZED, "Authentication required",
+                    "this endpoint needs valid credentials (HTTP Basic)");
+        };
         http.csrf(c -> c.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .httpBasic(Customizer.withDefaults())
+            // Missing and wrong credentials get the same problem document.
+            .httpBasic(b -> b.authenticationEntryPoint(needCredentials))
             .exceptionHandling(e -> e
-                    .authenticationEntryPoint((req, res, ex) -> {
-                        res.setHeader("WWW-Authenticate", "Basic realm=\"hcc-guidance\"");
-                        problem(json, res, HttpStatus.UNAUTHORIZED, "Authentication required",
-                                "this endpoint needs credentials (HTTP Basic)");
-                    })
+                    .authenticationEntryPoint(needCredentials)
                     .accessDeniedHandler((req, res, ex) -> problem(json, res, HttpStatus.FORBIDDEN, "Forbidden",
                             "your account lacks the role this endpoint needs")))
-            .addFilterBefore(new AdminDisabledFilter(admin, json), BasicAuthenticationFilter.class)
+            .addFilterBefore(new AdminDisabledFilter(admin, access, json), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(a -> {
-                a.requestMatchers(ADMIN_ENDPOINTS).hasRole("ADMIN");
+                a.requestMatchers(access.matcherFor(EndpointAccess.Tier.OPEN)).permitAll();
                 if (props.security().requireClientAuth()) {
-                    a.requestMatchers(CLIENT_ENDPOINTS).hasAnyRole("CLIENT", "ADMIN");
+                    a.requestMatchers(access.matcherFor(EndpointAccess.Tier.API)).hasAnyRole("CLIENT", "ADMIN");
+                } else {
+                    a.requestMatchers(access.matcherFor(EndpointAccess.Tier.API)).permitAll();
                 }
-                a.anyRequest().permitAll();
+                a.anyRequest().hasRole("ADMIN");
             });
         return http.build();
     }
@@ -110,21 +123,23 @@ public class SecurityConfiguration {
         json.writeValue(res.getOutputStream(), pd);
     }
 
-    /** Answers 403 with the reason when admin endpoints are disabled because no admin password is set. */
-    static final class AdminDisabledFilter extends org.springframework.web.filter.OncePerRequestFilter {
+    /** Answers 403 with the reason when admin requests are closed because no admin password is set. */
+    static final class AdminDisabledFilter extends OncePerRequestFilter {
 
         private final AdminCredentials creds;
+        private final EndpointAccess access;
         private final ObjectMapper json;
 
-        AdminDisabledFilter(AdminCredentials creds, ObjectMapper json) {
+        AdminDisabledFilter(AdminCredentials creds, EndpointAccess access, ObjectMapper json) {
             this.creds = creds;
+            this.access = access;
             this.json = json;
         }
 
         @Override
-        protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, jakarta.servlet.FilterChain chain)
-                throws jakarta.servlet.ServletException, IOException {
-            if (!creds.adminEnabled() && ADMIN_ENDPOINTS.matches(req)) {
+        protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+                throws ServletException, IOException {
+            if (!creds.adminEnabled() && access.tierOf(req) == EndpointAccess.Tier.ADMIN) {
                 problem(json, res, HttpStatus.FORBIDDEN, "Admin endpoints disabled",
                         "no admin password is configured (set GUIDANCE_ADMIN_PASSWORD), so endpoints that change or run rules are closed");
                 return;

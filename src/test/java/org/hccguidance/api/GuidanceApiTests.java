@@ -118,7 +118,9 @@ class GuidanceApiTests {
         JsonNode rs = http.get("/api/v1/ruleset").json();
         assertThat(rs.get("loaded").asBoolean()).isTrue();
         assertThat(rs.get("version").asText()).matches("sha256:[0-9a-f]{64}");
-        assertThat(rs.get("source").asText()).startsWith("folder:").endsWith("rules");
+        assertThat(rs.get("source").asText()).isEqualTo("folder");
+        assertThat(http.get("/api/v1/ruleset", "admin", "admin-secret").json().get("source").asText())
+                .startsWith("folder:/").endsWith("rules");
         assertThat(rs.get("files").toString()).contains("catalogue/regimens.drl.xlsx").contains("evidence/evidence.drl.csv");
         assertThat(rs.get("ruleCount").asInt()).isGreaterThan(100);
         assertThat(rs.get("loadedAt").asText()).isNotBlank();
@@ -129,10 +131,15 @@ class GuidanceApiTests {
         Http.Reply health = http.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("UP");
-        assertThat(health.json().at("/components/ruleset/details/version").asText()).startsWith("sha256:");
+        assertThat(health.json().has("components")).as("details are for admins").isFalse();
+        Http.Reply adminHealth = http.get("/actuator/health", "admin", "admin-secret");
+        assertThat(adminHealth.json().at("/components/ruleset/details/version").asText()).startsWith("sha256:");
+        assertThat(http.get("/actuator/health", "client", "client-secret").json().has("components")).isFalse();
         assertThat(http.get("/actuator/info").status()).isEqualTo(200);
-        assertThat(http.get("/actuator/env").status()).isEqualTo(404);
-        assertThat(http.get("/actuator/beans").status()).isEqualTo(404);
+        // Endpoints that are not exposed do not exist, and anonymous callers are not told so either.
+        assertThat(http.get("/actuator/env").status()).isEqualTo(401);
+        assertThat(http.get("/actuator/env", "admin", "admin-secret").status()).isEqualTo(404);
+        assertThat(http.get("/actuator/beans", "admin", "admin-secret").status()).isEqualTo(404);
         assertThat(http.get("/actuator/metrics").status()).isEqualTo(401);
         assertThat(http.get("/actuator/metrics", "admin", "admin-secret").status()).isEqualTo(200);
     }

@@ -117,7 +117,7 @@ class HotReloadTests {
         assertThat(refused.get("errors").toString()).contains("post_io/broken.drl");
         assertThat(version()).isEqualTo(live);
         assertThat(lenvatinibTitle()).isEqualTo("Lenvatinib");
-        JsonNode health = http.get("/actuator/health").json();
+        JsonNode health = http.get("/actuator/health", "admin", "admin-secret").json();
         assertThat(health.at("/components/ruleset/details/lastCandidateRefused").asBoolean()).isTrue();
         Files.delete(broken);
         await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/ruleset").json().get("lastRefusedCandidate").isNull());

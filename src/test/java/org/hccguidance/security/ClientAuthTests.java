@@ -1,6 +1,7 @@
 package org.hccguidance.security;
 
 import org.hccguidance.Http;
+import org.hccguidance.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,5 +38,21 @@ class ClientAuthTests {
         Http http = new Http(port);
         assertThat(http.post("/api/v1/ruleset/reload", "", "client", "client-secret").status()).isEqualTo(403);
         assertThat(http.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health", "client", "client-secret").json().has("components"))
+                .as("health details are for admins only").isFalse();
+        assertThat(http.get("/actuator/health", "admin", "admin-secret").json().has("components")).isTrue();
+        assertThat(http.get("/api/v1/ruleset", "client", "client-secret").json().get("source").asText()).isEqualTo("folder");
+    }
+
+    @Test
+    void clientsCannotReachAdminEndpointsByAnotherSpelling() {
+        RawHttp raw = new RawHttp(port);
+        assertThat(raw.post("/api/v1/ruleset/%72eload", "", "client", "client-secret").status()).isEqualTo(400);
+        assertThat(raw.post("/api/v1/%67uidance?rulesetVersion=sha256:" + "0".repeat(64), PATIENT, "client", "client-secret").status())
+                .isEqualTo(400);
+        assertThat(raw.post("/api/v1/guidance?rulesetVersion=sha256:" + "0".repeat(64), PATIENT, "client", "client-secret").status())
+                .isEqualTo(403);
+        assertThat(raw.get("/api/v1/ruleset/%68istory").status()).isEqualTo(400);
+        assertThat(raw.get("/api/v1/ruleset/history").status()).isEqualTo(401);
     }
 }
