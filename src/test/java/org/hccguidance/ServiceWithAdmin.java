@@ -45,7 +45,7 @@ public abstract class ServiceWithAdmin {
 
     static {
         try {
-            ROOT = Files.createTempDirectory("service-with-admin");
+            ROOT = org.hccguidance.TestFiles.tempDir("service-with-admin");
             RULES = TestFiles.copyTree(Path.of("rules"), ROOT.resolve("rules"));
             TestFiles.copyTree(Path.of("scenarios"), ROOT.resolve("scenarios"));
             DATA = Files.createDirectories(ROOT.resolve("data"));

@@ -29,6 +29,30 @@ public final class TestFiles {
         }
     }
 
+    /**
+     * A temporary folder for state shared by a whole test class (a rule folder a Spring context was
+     * started on), deleted when the test JVM exits so that runs leave nothing behind.
+     */
+    public static Path tempDir(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // Best effort at exit: the operating system cleans its temporary folder in the end.
+        }
+    }
+
     /** Replaces text in a file, failing loudly if the text is not there (so a test cannot silently test nothing). */
     public static void replace(Path file, String from, String to) {
         try {

@@ -124,13 +124,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleExecutionException.class)
     ResponseEntity<Object> ruleFailure(RuleExecutionException ex) {
-        // Rule name and kind only: a failing rule's exception message may quote patient values.
-        log.error("evaluation stopped: {} in rule \"{}\"", ex.kind(), ex.ruleName());
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, switch (ex.kind()) {
-            // The engine's own text: the limit and the last rule that fired, nothing from the patient.
-            case FIRING_LIMIT, TIME_LIMIT -> ex.getMessage();
-            case RULE_ERROR -> "rule \"" + ex.ruleName() + "\" failed while evaluating this patient";
-        });
+        // The engine's own text: the limit or the exception type, and the rule; never an exception's
+        // message, which may quote patient values.
+        log.error("evaluation stopped: {} ({})", ex.getMessage(), ex.kind());
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, ex.getMessage());
         pd.setTitle(switch (ex.kind()) {
             case FIRING_LIMIT -> "Rule firing limit exceeded";
             case TIME_LIMIT -> "Rule evaluation time budget exceeded";

@@ -121,7 +121,7 @@ class GuidanceApiTests {
         assertThat(rs.get("source").asText()).isEqualTo("folder");
         assertThat(http.get("/api/v1/ruleset", "admin", "admin-secret").json().get("source").asText())
                 .startsWith("folder:/").endsWith("rules");
-        assertThat(rs.get("files").toString()).contains("catalogue/regimens.drl.xlsx").contains("evidence/evidence.drl.csv");
+        assertThat(rs.get("files").toString()).contains("catalogue/regimens.csv").contains("evidence/evidence.csv");
         assertThat(rs.get("ruleCount").asInt()).isGreaterThan(100);
         assertThat(rs.get("loadedAt").asText()).isNotBlank();
     }

@@ -33,7 +33,7 @@ class RuleAllowListTests {
 
     @BeforeAll
     static void markerPath() throws IOException {
-        marker = Files.createTempDirectory("allow-list").resolve("ran");
+        marker = org.hccguidance.TestFiles.tempDir("allow-list").resolve("ran");
     }
 
     @AfterAll

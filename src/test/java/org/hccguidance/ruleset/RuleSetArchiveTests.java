@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class RuleSetArchiveTests {
 
-    private static final String RULE = "package rules.t;\nimport org.hccguidance.facts.*;\n"
+    private static final String RULE = "package rules.t;\nimport org.hccguidance.facts.*;\nagenda-group \"options\"\n"
             + "rule \"Any patient\"\nwhen PatientCase()\nthen\nend\n";
     private static final String TORN = "{\"version\":\"sha256:ab";
 
@@ -36,7 +36,7 @@ class RuleSetArchiveTests {
 
     @BeforeAll
     static void compile() {
-        ruleSet = new RuleSetCompiler(new GuidanceEngine(EvaluationLimits.DEFAULT), Clock.systemUTC())
+        ruleSet = new RuleSetCompiler(Clock.systemUTC())
                 .compile(new RuleSources("folder:/test", List.of(new RuleFile("a.drl", RULE.getBytes(StandardCharsets.UTF_8))), List.of()));
     }
 
@@ -123,7 +123,7 @@ class RuleSetArchiveTests {
     }
 
     private static RuleSetRegistry registry(Path rules, Path data) {
-        RuleSetCompiler compiler = new RuleSetCompiler(new GuidanceEngine(EvaluationLimits.DEFAULT), Clock.systemUTC());
+        RuleSetCompiler compiler = new RuleSetCompiler(Clock.systemUTC());
         return new RuleSetRegistry(() -> RuleSources.fromDirectory(rules), compiler, new RuleSetArchive(data), null, false,
                 EvaluationLimits.DEFAULT, null, Clock.systemUTC());
     }
