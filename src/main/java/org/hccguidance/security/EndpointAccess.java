@@ -15,8 +15,12 @@ import java.util.List;
  *   <li>{@link Tier#OPEN}: documentation, health, info and the error page: never needs credentials;</li>
  *   <li>{@link Tier#API}: guidance on the live rule set and the read-only rule set views: open, or the
  *       CLIENT role when {@code guidance.security.require-client-auth=true};</li>
+ *   <li>{@link Tier#CDS_CLIENT}: CDS Hooks service calls and feedback ({@code POST /cds-services/{id}},
+ *       {@code POST /cds-services/{id}/feedback}): only a CDS client presenting a signed JWT from a trusted
+ *       issuer (the CDS Hooks specification's authentication, checked by the CDS Hooks JWT filter), never
+ *       HTTP Basic; CDS Hooks discovery ({@code GET /cds-services}) is open, as the specification expects;</li>
  *   <li>{@link Tier#ADMIN}: everything else, listed or not (reload, scenario runs, re-evaluation on a
- *       stored version, metrics, any endpoint added later).</li>
+ *       stored version, metrics, the feedback summary, any endpoint added later).</li>
  * </ul>
  * Paths are matched as Spring MVC routes them: on the parsed, decoded path with matrix parameters
  * removed ({@link PathPatternRequestMatcher}), never on the raw request URI. The firewall rejects
@@ -26,13 +30,14 @@ import java.util.List;
 public final class EndpointAccess {
 
     /** Who may call a request. */
-    public enum Tier { OPEN, API, ADMIN }
+    public enum Tier { OPEN, API, CDS_CLIENT, ADMIN }
 
     /** The query parameter that asks for evaluation on a stored rule set version (admin only). */
     static final String RULESET_VERSION_PARAM = "rulesetVersion";
 
     private final RequestMatcher open;
     private final RequestMatcher api;
+    private final RequestMatcher cdsClient;
 
     /** @param benchmarkBaseline whether the benchmark profile's rule-free baseline endpoint is open too */
     public EndpointAccess(boolean benchmarkBaseline) {
@@ -45,7 +50,11 @@ public final class EndpointAccess {
                 paths.matcher(HttpMethod.GET, "/actuator/health"),
                 paths.matcher(HttpMethod.GET, "/actuator/health/**"),
                 paths.matcher(HttpMethod.GET, "/actuator/info"),
+                paths.matcher(HttpMethod.GET, "/cds-services"),
                 paths.matcher("/error")));
+        this.cdsClient = any(List.of(
+                paths.matcher(HttpMethod.POST, "/cds-services/{id}"),
+                paths.matcher(HttpMethod.POST, "/cds-services/{id}/feedback")));
         RequestMatcher liveGuidance = paths.matcher(HttpMethod.POST, "/api/v1/guidance");
         List<RequestMatcher> apiMatchers = new ArrayList<>();
         apiMatchers.add(request -> liveGuidance.matches(request)
@@ -61,6 +70,9 @@ public final class EndpointAccess {
     public Tier tierOf(HttpServletRequest request) {
         if (request.getDispatcherType() == DispatcherType.ERROR || open.matches(request)) {
             return Tier.OPEN;
+        }
+        if (cdsClient.matches(request)) {
+            return Tier.CDS_CLIENT;
         }
         return api.matches(request) ? Tier.API : Tier.ADMIN;
     }

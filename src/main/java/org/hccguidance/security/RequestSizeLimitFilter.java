@@ -22,26 +22,32 @@ import java.io.InputStream;
 /**
  * Refuses request bodies over the limit with 413 before anything parses them. A declared
  * Content-Length over the limit is refused at once; a chunked body is read up to the limit and
- * refused if it goes beyond.
+ * refused if it goes beyond. CDS Hooks calls carry the patient's prefetched FHIR record and have their
+ * own, larger limit ({@code guidance.cds.max-body-bytes}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long apiMaxBytes;
+    private final long cdsMaxBytes;
     private final ObjectMapper json;
 
-    RequestSizeLimitFilter(@Value("${guidance.request.max-body-bytes:262144}") long maxBytes, ObjectMapper json) {
-        this.maxBytes = maxBytes;
+    RequestSizeLimitFilter(@Value("${guidance.request.max-body-bytes:262144}") long maxBytes,
+                           @Value("${guidance.cds.max-body-bytes:4194304}") long cdsMaxBytes, ObjectMapper json) {
+        this.apiMaxBytes = maxBytes;
+        this.cdsMaxBytes = cdsMaxBytes;
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
+        // The raw URI decides only the size limit; the firewall later refuses any odd spelling of it.
+        long maxBytes = req.getRequestURI().startsWith("/cds-services/") ? cdsMaxBytes : apiMaxBytes;
         long declared = req.getContentLengthLong();
         if (declared > maxBytes) {
-            tooLarge(res);
+            tooLarge(res, maxBytes);
             return;
         }
         if (declared >= 0 || !"POST".equals(req.getMethod()) && !"PUT".equals(req.getMethod())) {
@@ -50,13 +56,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
         byte[] body = req.getInputStream().readNBytes((int) maxBytes + 1);
         if (body.length > maxBytes) {
-            tooLarge(res);
+            tooLarge(res, maxBytes);
             return;
         }
         chain.doFilter(new CachedBody(req, body), res);
     }
 
-    private void tooLarge(HttpServletResponse res) throws IOException {
+    private void tooLarge(HttpServletResponse res, long maxBytes) throws IOException {
         SecurityConfiguration.problem(json, res, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
                 "request bodies are limited to " + maxBytes + " bytes");
     }

@@ -5,6 +5,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.hccguidance.cdshooks.CdsHooksProperties;
+import org.hccguidance.cdshooks.CdsJwtFilter;
+import org.hccguidance.cdshooks.CdsJwtVerifier;
 import org.hccguidance.ruleset.GuidanceProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -38,8 +41,9 @@ import java.util.List;
  * the API endpoints (guidance on the live rule set, the read-only rule set views), which are open or
  * need the CLIENT role when {@code guidance.security.require-client-auth=true}; every other request
  * needs the ADMIN role. With no admin password configured, admin requests are closed (403 with the
- * reason), never open. {@link StrictPathFirewall} rejects unusual path spellings with 400 before any
- * of this runs.
+ * reason), never open. CDS Hooks service calls and feedback need a CDS client's signed JWT, checked by
+ * {@link CdsJwtFilter} (never HTTP Basic). {@link StrictPathFirewall} rejects unusual path spellings
+ * with 400 before any of this runs.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -62,7 +66,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, GuidanceProperties props, AdminCredentials admin, EndpointAccess access,
-                            ObjectMapper json) throws Exception {
+                            ObjectMapper json, CdsJwtVerifier cdsJwt, CdsHooksProperties cds) throws Exception {
         AuthenticationEntryPoint needCredentials = (req, res, ex) -> {
             res.setHeader("WWW-Authenticate", "Basic realm=\"hcc-guidance\"");
             problem(json, res, HttpStatus.UNAUTHORIZED, "Authentication required",
@@ -76,9 +80,13 @@ public class SecurityConfiguration {
                     .authenticationEntryPoint(needCredentials)
                     .accessDeniedHandler((req, res, ex) -> problem(json, res, HttpStatus.FORBIDDEN, "Forbidden",
                             "your account lacks the role this endpoint needs")))
+            // Browser-based CDS clients (EHR sandboxes): CORS on the CDS Hooks paths for the configured origins only.
+            .cors(c -> { })
             .addFilterBefore(new AdminDisabledFilter(admin, access, json), BasicAuthenticationFilter.class)
+            .addFilterBefore(new CdsJwtFilter(cdsJwt, access, cds, json), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(a -> {
                 a.requestMatchers(access.matcherFor(EndpointAccess.Tier.OPEN)).permitAll();
+                a.requestMatchers(access.matcherFor(EndpointAccess.Tier.CDS_CLIENT)).hasRole("CDS_CLIENT");
                 if (props.security().requireClientAuth()) {
                     a.requestMatchers(access.matcherFor(EndpointAccess.Tier.API)).hasAnyRole("CLIENT", "ADMIN");
                 } else {
