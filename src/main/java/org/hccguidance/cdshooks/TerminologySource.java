@@ -4,6 +4,7 @@ import org.hccguidance.ruleset.GuidanceProperties;
 import org.hccguidance.ruleset.RuleSourceLocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -44,6 +45,7 @@ public class TerminologySource {
     private volatile List<FileTime> stamps;
     private volatile long checkedAt;
 
+    @Autowired
     public TerminologySource(GuidanceProperties props, UnitConverter units) {
         this(RuleSourceLocator.rulesFolder(props.rules().dir()).map(dir -> dir.resolve("terminology"))
                 .filter(Files::isDirectory), units);
