@@ -24,7 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * One running service shared by the test classes that extend this (Spring caches the context): a
  * copy of the shipped rules and scenarios, an admin password, and a data folder whose activation log
- * already holds one good record and a torn last line, as a crash mid-write leaves it. Two test-only
+ * already holds one good record and a torn last line, as a crash mid-write leaves it, and the CDS Hooks
+ * settings of {@link org.hccguidance.cdshooks.CdsTestClients} (trusted JWT issuer, FHIR allow-list). Two test-only
  * additions: a filter that records each request URI exactly as the server received it, and an
  * endpoint that fails in a chosen way.
  */
@@ -62,6 +63,8 @@ public abstract class ServiceWithAdmin {
         props.add("guidance.rules.dir", RULES::toString);
         props.add("guidance.scenarios.dir", () -> ROOT.resolve("scenarios").toString());
         props.add("guidance.data.dir", DATA::toString);
+        // CDS Hooks: trusted test clients (keys generated now), the allow-listed stub FHIR server.
+        org.hccguidance.cdshooks.CdsTestClients.properties(props);
     }
 
     @LocalServerPort

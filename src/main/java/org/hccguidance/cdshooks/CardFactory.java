@@ -58,12 +58,19 @@ public final class CardFactory {
             if (!g.alerts().isEmpty()) {
                 Alert top = g.alerts().get(0);
                 summary = words(top.severity().name()) + ": " + top.message();
+            } else if (g.derived().antiVegfContraindicated() || g.derived().immunotherapyContraindicated()) {
+                summary = (g.derived().antiVegfContraindicated() ? "Anti-VEGF therapy" : "Immunotherapy")
+                        + (g.derived().antiVegfContraindicated() && g.derived().immunotherapyContraindicated() ? " and immunotherapy are" : " is")
+                        + " contraindicated; " + g.notRecommended().size() + " options ruled out";
             } else if (gaps > 0) {
                 summary = "Add " + gaps + " missing item" + (gaps == 1 ? "" : "s") + " to refine the guidance";
             } else {
                 summary = g.notRecommended().size() + " option" + (g.notRecommended().size() == 1 ? " is" : "s are") + " ruled out for this patient";
             }
-            out.add(new Issued(card(summary, alertsDetail(g, missing, mapped, ctx), indicator, ctx,
+            // A safety check that bars a drug class is worth a warning even when no alert was raised.
+            String alertsIndicator = indicator.equals("info") && (g.derived().antiVegfContraindicated()
+                    || g.derived().immunotherapyContraindicated()) ? "warning" : indicator;
+            out.add(new Issued(card(summary, alertsDetail(g, missing, mapped, ctx), alertsIndicator, ctx,
                     topic("alerts", "ALERTS", "Alerts, ruled-out options and missing data")), "ALERTS", null));
         }
         if (!g.trials().isEmpty()) {
@@ -124,8 +131,7 @@ public final class CardFactory {
         Set<String> offered = g.recommendations().stream().map(Recommendation::code).collect(Collectors.toSet());
         boolean vegf = catalogue.stream().anyMatch(rc -> offered.contains(rc.regimen()) && rc.isVegfTargeting());
         boolean checkpoint = catalogue.stream().anyMatch(rc -> offered.contains(rc.regimen()) && rc.isCheckpoint());
-        Set<String> guidanceFields = g.missingData().stream().map(MissingData::field).collect(Collectors.toSet());
-        return notes.stream().filter(n -> !guidanceFields.contains(n.field()))
+        return notes.stream()
                 .filter(n -> n.relevantTo() == null || "VEGF".equals(n.relevantTo()) && vegf || "CHECKPOINT".equals(n.relevantTo()) && checkpoint)
                 .toList();
     }
@@ -172,8 +178,18 @@ public final class CardFactory {
         }
         if (!g.missingData().isEmpty() || !missing.isEmpty()) {
             d.append("**Missing data that would change the answer**\n\n");
-            g.missingData().forEach(m -> d.append("- **").append(md(m.field())).append("**: ").append(md(m.why())).append('\n'));
-            missing.forEach(m -> d.append("- **").append(md(m.field())).append("**: ").append(md(m.why())).append('\n'));
+            // The guidance says why a field matters; the mapping says why the record did not give it.
+            Map<String, MappedPatient.Note> fromRecord = new LinkedHashMap<>();
+            missing.forEach(m -> fromRecord.putIfAbsent(m.field(), m));
+            for (MissingData m : g.missingData()) {
+                MappedPatient.Note n = fromRecord.remove(m.field());
+                d.append("- **").append(md(m.field())).append("**: ").append(md(m.why()));
+                if (n != null) {
+                    d.append(" (").append(md(n.why())).append(')');
+                }
+                d.append('\n');
+            }
+            fromRecord.values().forEach(m -> d.append("- **").append(md(m.field())).append("**: ").append(md(m.why())).append('\n'));
             d.append('\n');
         }
         if (!g.notRecommended().isEmpty()) {

@@ -166,8 +166,12 @@ public final class PatientMapper {
             boolean refuted = "refuted".equals(verification);
             String clinical = code(c.getClinicalStatus());
             boolean active = clinical == null || Set.of("active", "recurrence", "relapse").contains(clinical);
+            Set<String> seenTargets = new HashSet<>();
             for (Terminology.Code row : rows("condition", c.getCode())) {
                 String target = row.target();
+                if (!seenTargets.add(target)) {
+                    continue;
+                }
                 String value = row.value();
                 if (target.equals("hcc")) {
                     hcc |= active && !refuted;
