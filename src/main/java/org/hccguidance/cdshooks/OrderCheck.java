@@ -76,6 +76,17 @@ public final class OrderCheck {
                         continue;
                     }
                 }
+                if (barred) {
+                    // The rules' own words for the bar: reasons given for ruled-out regimens made only of the barred kind of agent.
+                    Map<String, Set<DrugClass>> classesOf = new TreeMap<>();
+                    catalogue.forEach(rc -> classesOf.computeIfAbsent(rc.regimen(), k -> new TreeSet<>()).add(rc.drugClass()));
+                    ruledOut.forEach((regimen, n) -> {
+                        Set<DrugClass> classes = classesOf.get(regimen);
+                        if (classes != null && classes.stream().allMatch(c -> cls.isVegfTargeting() ? c.isVegfTargeting() : c.isCheckpoint())) {
+                            reasons.add(n.reason());
+                        }
+                    });
+                }
                 if (!barred && reasons.isEmpty()) {
                     continue;
                 }
