@@ -77,15 +77,7 @@ public final class OrderCheck {
                     }
                 }
                 if (barred) {
-                    // The rules' own words for the bar: reasons given for ruled-out regimens made only of the barred kind of agent.
-                    Map<String, Set<DrugClass>> classesOf = new TreeMap<>();
-                    catalogue.forEach(rc -> classesOf.computeIfAbsent(rc.regimen(), k -> new TreeSet<>()).add(rc.drugClass()));
-                    ruledOut.forEach((regimen, n) -> {
-                        Set<DrugClass> classes = classesOf.get(regimen);
-                        if (classes != null && classes.stream().allMatch(c -> cls.isVegfTargeting() ? c.isVegfTargeting() : c.isCheckpoint())) {
-                            reasons.add(n.reason());
-                        }
-                    });
+                    reasons.addAll(barReasons(cls, ruledOut, catalogue));
                 }
                 if (!barred && reasons.isEmpty()) {
                     continue;
@@ -111,7 +103,7 @@ public final class OrderCheck {
                     .append(cls.isVegfTargeting() ? "VEGF-targeting agent" : "immune checkpoint inhibitor").append(").\n\n");
         }
         if (!reasons.isEmpty()) {
-            d.append("**Why the guidance rules out `").append(code).append("`**\n\n");
+            d.append(barred ? "**What the guidance says**\n\n" : "**Why the guidance rules out `" + code + "`**\n\n");
             reasons.forEach(r -> d.append("- ").append(CardFactory.md(r)).append('\n'));
             d.append('\n');
         }
@@ -129,6 +121,32 @@ public final class OrderCheck {
                 barred ? "critical" : "warning", CardFactory.source(ctx, CardFactory.topic("order-check", code, name)),
                 List.of(remove), "at-most-one", ctx.overrideReasons(), List.of());
         return new CardFactory.Issued(card, "ORDER_CHECK", code);
+    }
+
+    /**
+     * The rules' own words for a bar: among the ruled-out regimens made only of the barred kind of agent,
+     * the reasons they share (a reason given for one regimen alone, such as a low AFP, is about that regimen).
+     */
+    static Set<String> barReasons(DrugClass cls, Map<String, NotRecommended> ruledOut, List<RegimenComponent> catalogue) {
+        Map<String, Set<DrugClass>> classesOf = new TreeMap<>();
+        catalogue.forEach(rc -> classesOf.computeIfAbsent(rc.regimen(), k -> new TreeSet<>()).add(rc.drugClass()));
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        ruledOut.forEach((regimen, n) -> {
+            Set<DrugClass> classes = classesOf.get(regimen);
+            if (classes != null && classes.stream().allMatch(c -> cls.isVegfTargeting() ? c.isVegfTargeting() : c.isCheckpoint())) {
+                for (String part : n.reason().split("; ")) {
+                    counts.merge(part, 1, Integer::sum);
+                }
+            }
+        });
+        int most = counts.values().stream().max(Integer::compare).orElse(0);
+        Set<String> out = new LinkedHashSet<>();
+        counts.forEach((reason, count) -> {
+            if (count == most) {
+                out.add(reason);
+            }
+        });
+        return out;
     }
 
     static String regimenOf(Set<String> agents, List<RegimenComponent> catalogue) {
