@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * Parses FHIR R4 JSON with HAPI FHIR's R4 model. One {@link FhirContext} for the service (it is
- * thread-safe and costly to build); it is warmed at start-up so the first CDS call does not pay for
- * HAPI's model scan (about a second). Parse problems are never logged: HAPI's messages can quote
+ * thread-safe); HAPI scans its model classes on the first parse of each resource type (about a second),
+ * so a background thread does that at start-up, alongside the rule compilation, and neither start-up nor
+ * the first CDS call waits for it. Parse problems are never logged: HAPI's messages can quote
  * values. Unknown elements are ignored (EHRs add their own), as FHIR's own rules for readers allow.
  */
 @Component
@@ -29,10 +30,15 @@ public class FhirParsing {
     private final FhirContext fhir;
 
     public FhirParsing() {
-        long start = System.nanoTime();
         this.fhir = FhirContext.forR4();
         this.fhir.setParserErrorHandler(new LenientErrorHandler(false));
-        // Warm-up: the first parse of each resource type scans its model classes.
+        Thread warmUp = new Thread(this::warmUp, "fhir-model-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    private void warmUp() {
+        long start = System.nanoTime();
         parse("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
                 + "{\"resource\":{\"resourceType\":\"Patient\"}},{\"resource\":{\"resourceType\":\"Condition\"}},"
                 + "{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\"}},{\"resource\":{\"resourceType\":\"MedicationRequest\"}},"
