@@ -33,14 +33,8 @@ class CdsHooksPatientViewTests extends ServiceWithAdmin {
         cds = new CdsHttp(port);
     }
 
-    /** Keeps a response under target/cds-samples (docs/cds-hooks.md quotes them). */
     static void save(String name, Object json) {
-        try {
-            Path dir = Files.createDirectories(Path.of("target/cds-samples"));
-            Files.writeString(dir.resolve(name), CdsHttp.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CdsHttp.save(name, json);
     }
 
     JsonNode guidance(String example) {

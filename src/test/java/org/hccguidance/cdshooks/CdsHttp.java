@@ -71,6 +71,16 @@ public final class CdsHttp {
         }
     }
 
+    /** Keeps a request or response under target/cds-samples (docs/cds-hooks.md quotes them). */
+    public static void save(String name, Object json) {
+        try {
+            Path dir = java.nio.file.Files.createDirectories(Path.of("target/cds-samples"));
+            java.nio.file.Files.writeString(dir.resolve(name), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static ObjectNode parse(String json) {
         try {
             return (ObjectNode) JSON.readTree(json);

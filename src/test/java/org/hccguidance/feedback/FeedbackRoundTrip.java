@@ -83,6 +83,8 @@ final class FeedbackRoundTrip {
         assertThat(http.get("/api/v1/feedback/summary").status()).isEqualTo(401);
         Http.Reply summary = http.get("/api/v1/feedback/summary?since=" + since, admin);
         assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+        CdsHttp.save("feedback-summary.json", summary.json());
+        CdsHttp.save("feedback-request.json", CdsHttp.parse(overridden));
         JsonNode rows = summary.json().get("rows");
         JsonNode bev = row(rows, "BEVACIZUMAB");
         assertThat(bev.path("serviceId").asText()).isEqualTo("hcc-order-check");
