@@ -29,7 +29,7 @@ final class FeedbackRoundTrip {
     static void run(int port, JdbcTemplate jdbc, String[] admin) {
         CdsHttp cds = new CdsHttp(port);
         Http http = new Http(port);
-        Instant since = Instant.now().minusSeconds(1);
+        Instant since = Instant.now();
 
         // Three order-sign calls for bevacizumab after a variceal bleed: three critical cards.
         List<JsonNode> cards = new java.util.ArrayList<>();
