@@ -64,6 +64,16 @@ class CdsHooksFhirServerTests extends ServiceWithAdmin {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void neitherPatientDataNorTheAccessTokenReachTheLog(org.springframework.boot.test.system.CapturedOutput output) {
+        Http.Reply r = cds.call("hcc-guidance", withoutKeys(CdsTestClients.ALLOWED_FHIR.base()));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(cds.call("hcc-guidance", withoutKeys("http://127.0.0.1:1/fhir")).status()).isEqualTo(412);
+        assertThat(output.getAll()).contains("hcc-guidance patient-view")
+                .doesNotContain("hcc-variceal-bleed", "opaque-token-123", "1958-09-02", "Synthetic", "Bleeding esophageal");
+    }
+
+    @Test
     void aServerNotOnTheAllowListIsNeverContacted() {
         Http.Reply r = cds.call("hcc-guidance", withoutKeys(CdsTestClients.FORBIDDEN_FHIR.base()));
         assertThat(r.status()).isEqualTo(412);
