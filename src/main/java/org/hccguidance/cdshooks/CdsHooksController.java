@@ -97,6 +97,10 @@ class CdsHooksController {
         if (!issued.serviceId().equals(serviceId)) {
             throw new CdsRequestException(at + ".card", "the card was issued by service '" + issued.serviceId() + "'");
         }
+        // One EHR cannot report on another's cards, even knowing a uuid.
+        if (issued.clientIssuer() != null && !issued.clientIssuer().equals(client())) {
+            throw new CdsRequestException(at + ".card", "no card with this uuid was issued to this client");
+        }
         String outcome = CdsRequests.text(f, "outcome", at + ".outcome", true);
         if (!outcome.equals("accepted") && !outcome.equals("overridden")) {
             throw new CdsRequestException(at + ".outcome", "must be 'accepted' or 'overridden'");
