@@ -29,8 +29,11 @@ public final class CdsSpecChecks {
         assertThat(response.isObject()).as("response is an object").isTrue();
         assertThat(response.has("cards") && response.get("cards").isArray()).as("cards array is required").isTrue();
         noNullOrEmpty(response, "$", true);
+        java.util.Set<String> uuids = new java.util.HashSet<>();
         for (JsonNode card : response.get("cards")) {
             validCard(card);
+            assertThat(uuids.add(card.path("uuid").asText())).as("card uuids are unique").isTrue();
+            card.path("suggestions").forEach(s -> assertThat(uuids.add(s.path("uuid").asText())).as("suggestion uuids are unique").isTrue());
         }
     }
 
