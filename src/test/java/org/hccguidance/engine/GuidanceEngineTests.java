@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class GuidanceEngineTests {
 
-    private static final String HEADER = "package rules.t;\nagenda-group \"options\"\nimport org.hccguidance.facts.*;\n";
+    private static final String HEADER = "package rules.t;\nruleflow-group \"options\"\nimport org.hccguidance.facts.*;\n";
     /** Each firing inserts the fact that matches it next: a chain that never ends by itself. */
     private static final String LOOP = HEADER + """
             rule "Loop forever"

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class RuleSetCompilerTests {
 
     private static final String HEADER = "package rules.t;\nimport org.hccguidance.facts.*;\nimport org.hccguidance.guidance.*;\n"
-            + "agenda-group \"options\"\n";
+            + "ruleflow-group \"options\"\n";
     private static final String GOOD_RULE = HEADER + """
             rule "Patient seen"
             when PatientCase()
@@ -116,7 +116,7 @@ class RuleSetCompilerTests {
                 Import,org.hccguidance.facts.*
                 ,
                 RuleTable Thresholds
-                NAME,AGENDA-GROUP,ACTION
+                NAME,RULEFLOW-GROUP,ACTION
                 ,,
                 ,,"insert(new Threshold(""X"", $param));"
                 Row,Phase,Value
@@ -139,7 +139,7 @@ class RuleSetCompilerTests {
                 new String[] {"Import", "org.hccguidance.facts.*"},
                 new String[] {},
                 new String[] {"RuleTable Thresholds"},
-                new String[] {"NAME", "AGENDA-GROUP", "ACTION"},
+                new String[] {"NAME", "RULEFLOW-GROUP", "ACTION"},
                 new String[] {},
                 new String[] {"", "", "insert(new Threshold(\"X\", $param));"},
                 new String[] {"Row", "Phase", "Value"},

@@ -112,7 +112,7 @@ class HotReloadTests {
     void aSyntaxErrorIsRefusedAndTheOldVersionKeepsServing() throws IOException {
         String live = version();
         Path broken = rules().resolve("post_io/broken.drl");
-        Files.writeString(broken, "package rules.post_io;\nagenda-group \"options\"\nrule \"Half written\"\nwhen\n  Setting(\nthen\nend\n");
+        Files.writeString(broken, "package rules.post_io;\nruleflow-group \"options\"\nrule \"Half written\"\nwhen\n  Setting(\nthen\nend\n");
         JsonNode refused = awaitRefusal();
         assertThat(refused.get("errors").toString()).contains("post_io/broken.drl");
         assertThat(version()).isEqualTo(live);

@@ -27,7 +27,7 @@ class RuleSandboxHttpTests {
 
     static final Path ROOT;
     static final Path RULES;
-    static final String HEADER = "package rules.zz_test;\nimport org.hccguidance.facts.*;\nagenda-group \"options\"\n";
+    static final String HEADER = "package rules.zz_test;\nimport org.hccguidance.facts.*;\nruleflow-group \"options\"\n";
 
     static {
         try {
