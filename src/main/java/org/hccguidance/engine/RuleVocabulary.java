@@ -1,6 +1,11 @@
 package org.hccguidance.engine;
 
 import org.hccguidance.facts.AdverseEvent;
+import org.hccguidance.facts.AgentClass;
+import org.hccguidance.facts.ClassBar;
+import org.hccguidance.facts.OptionAgent;
+import org.hccguidance.facts.RepeatAllowed;
+import org.hccguidance.facts.TrialAgent;
 import org.hccguidance.facts.Albi;
 import org.hccguidance.facts.Alteration;
 import org.hccguidance.facts.AlterationType;
@@ -46,6 +51,7 @@ import org.hccguidance.guidance.Option;
 import org.hccguidance.guidance.Severity;
 import org.hccguidance.guidance.Strength;
 import org.hccguidance.guidance.StrengthLimit;
+import org.hccguidance.guidance.TrialExclusion;
 import org.hccguidance.guidance.TrialMatch;
 
 import java.lang.reflect.Method;
@@ -78,9 +84,9 @@ public final class RuleVocabulary {
             MolecularProfile.class, Oligoprogression.class, PatientCase.class, PriorRequirementMet.class,
             PriorTherapy.class, Progression.class, ProgressionPattern.class, RegimenComponent.class, Risks.class,
             Setting.class, TherapyOutcome.class, Threshold.class, TreatmentSetting.class, TrialListing.class,
-            Tumour.class,
+            Tumour.class, AgentClass.class, TrialAgent.class, ClassBar.class, OptionAgent.class, RepeatAllowed.class,
             Alert.class, Category.class, Caution.class, EvidenceRow.class, Exclusion.class, MissingData.class,
-            Option.class, Severity.class, Strength.class, StrengthLimit.class, TrialMatch.class);
+            Option.class, Severity.class, Strength.class, StrengthLimit.class, TrialMatch.class, TrialExclusion.class);
 
     /** JDK value types rules may name (for casts, static helpers and field types), by simple name. */
     static final Map<String, Class<?>> JDK_TYPES = Map.of(

@@ -93,8 +93,20 @@ public final class GuidanceAssembler {
             notRecommended.add(new NotRecommended(code, String.join("; ", reasons), List.copyOf(firedBy)));
         });
 
+        Map<String, List<TrialExclusion>> trialExclusions = group(eval.factsOf(TrialExclusion.class), TrialExclusion::trialId);
         List<TrialMatch> trials = eval.factsOf(TrialMatch.class).stream().distinct()
+                .filter(t -> !trialExclusions.containsKey(t.id()))
                 .sorted(Comparator.comparing(TrialMatch::id)).toList();
+        List<TrialNotOffered> trialsNotOffered = new ArrayList<>();
+        new TreeMap<>(trialExclusions).forEach((id, list) -> {
+            Set<String> reasons = new java.util.TreeSet<>();
+            Set<String> firedBy = new java.util.TreeSet<>();
+            for (TrialExclusion e : list) {
+                reasons.add(e.reason());
+                addRule(firedBy, eval, e);
+            }
+            trialsNotOffered.add(new TrialNotOffered(id, String.join("; ", reasons), List.copyOf(firedBy)));
+        });
         List<Alert> alerts = eval.factsOf(Alert.class).stream().distinct()
                 .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::code)
                         .thenComparing(Alert::message)).toList();
@@ -105,7 +117,7 @@ public final class GuidanceAssembler {
         Audit audit = new Audit(eval.ruleSet().version(), eval.ruleSet().source(),
                 firedInRuleOrder(eval), evaluatedAt, eval.engineMicros());
         return new GuidanceResponse(patientRef, setting, derived(eval), List.copyOf(recommendations),
-                List.copyOf(notRecommended), trials, alerts, missing, audit);
+                List.copyOf(notRecommended), trials, List.copyOf(trialsNotOffered), alerts, missing, audit);
     }
 
     private static final Comparator<RuleRef> RULE_ORDER = Comparator.comparing(RuleRef::file).thenComparing(RuleRef::name);

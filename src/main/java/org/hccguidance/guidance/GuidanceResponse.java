@@ -7,12 +7,12 @@ import java.util.List;
 /** The whole answer for one patient. */
 public record GuidanceResponse(String patientRef, TreatmentSetting setting, Derived derived,
                                List<Recommendation> recommendations, List<NotRecommended> notRecommended,
-                               List<TrialMatch> trials, List<Alert> alerts, List<MissingData> missingData,
-                               Audit audit) {
+                               List<TrialMatch> trials, List<TrialNotOffered> trialsNotOffered, List<Alert> alerts,
+                               List<MissingData> missingData, Audit audit) {
 
     public GuidanceResponse withPatientRef(String ref) {
-        return new GuidanceResponse(ref, setting, derived, recommendations, notRecommended, trials, alerts,
-                missingData, audit);
+        return new GuidanceResponse(ref, setting, derived, recommendations, notRecommended, trials, trialsNotOffered,
+                alerts, missingData, audit);
     }
 
     /** Guidance is patient data: toString gives its shape, not its content. */

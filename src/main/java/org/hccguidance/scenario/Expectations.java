@@ -15,6 +15,7 @@ public record Expectations(
         List<String> mustNotRecommend,
         List<String> trials,
         List<String> trialsNotMatched,
+        List<TrialNotOfferedExpectation> trialsNotOffered,
         List<String> alerts,
         List<String> missingData) {
 
@@ -24,6 +25,7 @@ public record Expectations(
         mustNotRecommend = mustNotRecommend == null ? List.of() : List.copyOf(mustNotRecommend);
         trials = trials == null ? List.of() : List.copyOf(trials);
         trialsNotMatched = trialsNotMatched == null ? List.of() : List.copyOf(trialsNotMatched);
+        trialsNotOffered = trialsNotOffered == null ? List.of() : List.copyOf(trialsNotOffered);
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
         missingData = missingData == null ? List.of() : List.copyOf(missingData);
     }

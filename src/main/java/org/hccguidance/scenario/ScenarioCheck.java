@@ -78,6 +78,18 @@ final class ScenarioCheck {
                 out.add("expected trial " + id + " not to match; it did");
             }
         }
+        for (TrialNotOfferedExpectation t : e.trialsNotOffered()) {
+            unknown(t.id(), knownTrials, out);
+            var withheld = g.trialsNotOffered().stream().filter(n -> n.id().equals(t.id())).findFirst();
+            if (withheld.isEmpty()) {
+                out.add("expected trial " + t.id() + " to be withheld (trialsNotOffered); got "
+                        + g.trialsNotOffered().stream().map(n -> n.id()).toList());
+            } else if (t.reasonContains() != null
+                    && !withheld.get().reason().toLowerCase(java.util.Locale.ROOT).contains(t.reasonContains().toLowerCase(java.util.Locale.ROOT))) {
+                out.add("expected the reason for withholding trial " + t.id() + " to contain '" + t.reasonContains()
+                        + "'; got '" + withheld.get().reason() + "'");
+            }
+        }
         List<String> alerts = g.alerts().stream().map(Alert::code).toList();
         for (String code : e.alerts()) {
             if (!alerts.contains(code)) {

@@ -43,6 +43,7 @@ public final class ScenarioRecorder {
                 List.of(),
                 g.trials().stream().map(TrialMatch::id).toList(),
                 List.of(),
+                g.trialsNotOffered().stream().map(t -> TrialNotOfferedExpectation.of(t.id())).toList(),
                 g.alerts().stream().map(Alert::code).toList(),
                 g.missingData().stream().map(MissingData::field).toList());
         Scenario s = new Scenario(id, "Recorded: edit this title", "Recorded from rule set " + g.audit().rulesetVersion()

@@ -152,7 +152,7 @@ class GuidanceEngineTests {
         static GuidanceResponseWithoutTime of(org.hccguidance.guidance.GuidanceResponse r) {
             var a = r.audit();
             return new GuidanceResponseWithoutTime(new org.hccguidance.guidance.GuidanceResponse(r.patientRef(), r.setting(),
-                    r.derived(), r.recommendations(), r.notRecommended(), r.trials(), r.alerts(), r.missingData(),
+                    r.derived(), r.recommendations(), r.notRecommended(), r.trials(), r.trialsNotOffered(), r.alerts(), r.missingData(),
                     new org.hccguidance.guidance.Audit(a.rulesetVersion(), a.rulesetSource(), a.firedRules(), null, 0)));
         }
     }
