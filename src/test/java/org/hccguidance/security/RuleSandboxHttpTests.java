@@ -111,6 +111,38 @@ class RuleSandboxHttpTests {
     }
 
     @Test
+    void aCandidateThatOffersAVegfTrialDespiteABleedIsRefusedNamingTheSafetyCheck() throws IOException {
+        Http http = new Http(port);
+        String live = http.get("/api/v1/ruleset").json().get("version").asText();
+        Path planted = RULES.resolve("zz_test/planted.drl");
+        Files.writeString(planted, """
+                package rules.zz_test;
+                ruleflow-group "closing"
+                import org.hccguidance.facts.*;
+                import org.hccguidance.guidance.*;
+                import java.util.List;
+
+                rule "Planted: offer the apatinib trial whatever the risks"
+                when
+                  AntiVegfContraindication()
+                  PatientCase()
+                  TrialListing(id == "NCT04826406", $title : title, $agents : interventions)
+                then
+                  insert(new TrialMatch("NCT04826406", $title, List.of("planted"), $agents));
+                end
+                """);
+        try {
+            Http.Reply refused = http.post("/api/v1/ruleset/reload", "", "admin", "admin-secret");
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.json().get("failingScenarios").toString()).contains("generated patient #")
+                    .contains("safety check I1 on trial NCT04826406").contains("Planted: offer the apatinib trial whatever the risks");
+            assertThat(http.get("/api/v1/ruleset").json().get("version").asText()).isEqualTo(live);
+        } finally {
+            Files.delete(planted);
+        }
+    }
+
+    @Test
     void aRuleThatThrowsGivesAProblemNamingTheRule(CapturedOutput output) {
         Http http = new Http(port);
         Http.Reply r = http.post("/api/v1/guidance", "{\"ageYears\": 124, \"ecog\": 1, \"liver\": {\"childPughScore\": 5}}");
