@@ -38,7 +38,7 @@ public final class ReferenceTables {
             "agents", List.of("Agent", "Drug class", "Same as"),
             "thresholds", List.of("Name", "Value"),
             "trials", List.of("NCT id", "Title", "Phase", "N", "Treatment arm(s)", "Endpoint", "Eligibility as published",
-                    "Interventions", "Recruitment status", "Prior requirement", "Max Child-Pugh score", "B7 only", "Max ECOG", "BCLC stages"),
+                    "Interventions", "Recruitment status", "Status checked on", "Prior requirement", "Max Child-Pugh score", "B7 only", "Max ECOG", "BCLC stages"),
             "evidence", List.of("Row", "Option", "Pathway", "Study", "Year", "Design", "N", "mPFS (months)", "mOS (months)",
                     "ORR (%)", "DCR (%)", "Grade 3/4 TRAE (%)", "HR for OS", "Note", "Reference"));
 
@@ -77,7 +77,7 @@ public final class ReferenceTables {
         List<Threshold> thresholds = records(byName.get("thresholds"), errors, c -> new Threshold(c.code("Name"), c.number("Value")));
         List<TrialListing> trials = records(byName.get("trials"), errors, c -> new TrialListing(
                 c.code("NCT id"), c.text("Title"), c.text("Phase"), c.whole("N"), c.text("Treatment arm(s)"), c.text("Endpoint"),
-                c.text("Eligibility as published"), c.code("Recruitment status"), c.code("Prior requirement"),
+                c.text("Eligibility as published"), c.code("Recruitment status"), c.date("Status checked on"), c.code("Prior requirement"),
                 c.whole("Max Child-Pugh score"), c.bool("B7 only"), c.whole("Max ECOG"), c.text("BCLC stages"),
                 c.codes("Interventions")));
         List<AgentRow> agents = records(byName.get("agents"), errors, c -> new AgentRow(c.code("Agent"),
@@ -176,6 +176,15 @@ public final class ReferenceTables {
                 throw new BadCell("column '" + column + "': '" + v + "' is not a code (letters, digits, '_', '-', '.')");
             }
             return v;
+        }
+
+        java.time.LocalDate date(String column) {
+            String v = text(column);
+            try {
+                return java.time.LocalDate.parse(v);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadCell("column '" + column + "': '" + v + "' is not a date (YYYY-MM-DD)");
+            }
         }
 
         double number(String column) {

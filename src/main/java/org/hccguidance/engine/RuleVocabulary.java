@@ -2,6 +2,8 @@ package org.hccguidance.engine;
 
 import org.hccguidance.facts.AdverseEvent;
 import org.hccguidance.facts.AgentClass;
+import org.hccguidance.facts.EvaluationDate;
+import org.hccguidance.facts.GuidelinePathway;
 import org.hccguidance.facts.ClassBar;
 import org.hccguidance.facts.OptionAgent;
 import org.hccguidance.facts.RepeatAllowed;
@@ -51,6 +53,10 @@ import org.hccguidance.guidance.Option;
 import org.hccguidance.guidance.Severity;
 import org.hccguidance.guidance.Strength;
 import org.hccguidance.guidance.StrengthLimit;
+import org.hccguidance.guidance.EvidenceQuality;
+import org.hccguidance.guidance.Grade;
+import org.hccguidance.guidance.RankFirst;
+import org.hccguidance.guidance.RecommendationStrength;
 import org.hccguidance.guidance.TrialExclusion;
 import org.hccguidance.guidance.TrialMatch;
 
@@ -84,9 +90,10 @@ public final class RuleVocabulary {
             MolecularProfile.class, Oligoprogression.class, PatientCase.class, PriorRequirementMet.class,
             PriorTherapy.class, Progression.class, ProgressionPattern.class, RegimenComponent.class, Risks.class,
             Setting.class, TherapyOutcome.class, Threshold.class, TreatmentSetting.class, TrialListing.class,
-            Tumour.class, AgentClass.class, TrialAgent.class, ClassBar.class, OptionAgent.class, RepeatAllowed.class,
+            Tumour.class, GuidelinePathway.class, EvaluationDate.class, AgentClass.class, TrialAgent.class, ClassBar.class, OptionAgent.class, RepeatAllowed.class,
             Alert.class, Category.class, Caution.class, EvidenceRow.class, Exclusion.class, MissingData.class,
-            Option.class, Severity.class, Strength.class, StrengthLimit.class, TrialMatch.class, TrialExclusion.class);
+            Option.class, Severity.class, Strength.class, StrengthLimit.class, TrialMatch.class, TrialExclusion.class,
+            Grade.class, EvidenceQuality.class, RecommendationStrength.class, RankFirst.class);
 
     /** JDK value types rules may name (for casts, static helpers and field types), by simple name. */
     static final Map<String, Class<?>> JDK_TYPES = Map.of(

@@ -16,6 +16,7 @@ public record TrialListing(
         String endpoint,
         String eligibility,
         String status,
+        java.time.LocalDate statusCheckedOn,
         String priorRequirement,
         int maxChildPughScore,
         boolean childPughBOnly,

@@ -44,7 +44,10 @@ public final class GuidanceAssembler {
                         .filter(row -> options.containsKey(row.code()) && row.appliesIn(settingFact.getPathway()))
                         .toList(), EvidenceRow::code);
 
-        record Ranked(Option merged, Strength strength) {
+        Map<String, List<Grade>> grades = group(eval.factsOf(Grade.class), Grade::code);
+        Map<String, List<RankFirst>> first = group(eval.factsOf(RankFirst.class), RankFirst::code);
+
+        record Ranked(Option merged, Strength strength, Grade grade, boolean first) {
         }
         List<Ranked> offered = new ArrayList<>();
         for (var entry : options.entrySet()) {
@@ -56,9 +59,13 @@ public final class GuidanceAssembler {
             for (StrengthLimit limit : limits.getOrDefault(entry.getKey(), List.of())) {
                 strength = strength.weakest(limit.atMost());
             }
-            offered.add(new Ranked(merged, strength));
+            Grade grade = mostConservative(grades.get(entry.getKey()));
+            // The written rule: an option is no stronger than its grade allows; an ungraded one is at most CONSIDER.
+            strength = strength.weakest(grade == null ? Strength.CONSIDER : grade.strength());
+            offered.add(new Ranked(merged, strength, grade, first.containsKey(entry.getKey())));
         }
-        offered.sort(Comparator.comparing(Ranked::strength)
+        offered.sort(Comparator.comparing((Ranked r) -> !r.first())
+                .thenComparing(Ranked::strength)
                 .thenComparingInt(r -> r.merged().priority())
                 .thenComparing(r -> r.merged().code()));
 
@@ -78,8 +85,12 @@ public final class GuidanceAssembler {
             limits.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
             cautions.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
             evidence.getOrDefault(code, List.of()).forEach(row -> firedBy.add(row.name()));
+            grades.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
+            first.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
+            RecommendationGrade grade = r.grade() == null ? RecommendationGrade.UNGRADED
+                    : new RecommendationGrade(r.grade().evidenceQuality(), r.grade().recommendationStrength(), r.grade().basis());
             recommendations.add(new Recommendation(code, r.merged().category(), r.strength(), recommendations.size() + 1,
-                    r.merged().title(), r.merged().rationale(), items, List.copyOf(cautionTexts), List.copyOf(firedBy)));
+                    r.merged().title(), r.merged().rationale(), grade, items, List.copyOf(cautionTexts), List.copyOf(firedBy)));
         }
 
         List<NotRecommended> notRecommended = new ArrayList<>();
@@ -159,6 +170,18 @@ public final class GuidanceAssembler {
         }
         rationale.removeIf(Objects::isNull);
         return new Option(first.code(), first.category(), strength, priority, first.title(), String.join(" ", rationale));
+    }
+
+    /**
+     * When several rows grade the same option (a pathway row and a row for every pathway), the weakest
+     * strength wins, then the weakest evidence: the grade never overstates.
+     */
+    private static Grade mostConservative(List<Grade> grades) {
+        if (grades == null || grades.isEmpty()) {
+            return null;
+        }
+        return grades.stream().max(Comparator.comparing(Grade::strength).thenComparing(Grade::evidenceQuality)
+                .thenComparing(Grade::recommendationStrength).thenComparing(Grade::basis)).orElseThrow();
     }
 
     private static void addRule(Set<String> firedBy, Evaluation eval, Object fact) {

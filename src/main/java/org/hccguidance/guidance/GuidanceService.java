@@ -52,7 +52,9 @@ public class GuidanceService {
      */
     public static Traced trace(PatientCase patient, RuleSet ruleSet, GuidanceEngine engine, Clock clock) {
         PatientCheck.requireKnownRegimens(patient, ruleSet);
-        Evaluation evaluation = engine.evaluate(ruleSet, PatientFacts.of(patient.withoutRef()));
+        List<Object> facts = new java.util.ArrayList<>(PatientFacts.of(patient.withoutRef()));
+        facts.add(new org.hccguidance.facts.EvaluationDate(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)));
+        Evaluation evaluation = engine.evaluate(ruleSet, facts);
         GuidanceResponse assembled = GuidanceAssembler.assemble(evaluation, patient.patientRef(), clock.instant());
         List<Violation> violations = SafetyInvariants.check(assembled, evaluation);
         return new Traced(SafetyNet.enforce(assembled, violations), evaluation, violations);

@@ -92,7 +92,7 @@ public final class SafetyNet {
         List<Recommendation> ranked = new ArrayList<>();
         for (Recommendation r : kept) {
             ranked.add(new Recommendation(r.code(), r.category(), r.strength(), ranked.size() + 1, r.title(), r.rationale(),
-                    r.evidence(), r.cautions(), r.firedBy()));
+                    r.grade(), r.evidence(), r.cautions(), r.firedBy()));
         }
         List<Alert> alerts = new ArrayList<>(response.alerts());
         violations.stream().map(v -> v.invariant() + " " + v.code()).distinct().forEach(key -> {

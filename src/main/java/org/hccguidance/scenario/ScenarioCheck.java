@@ -45,6 +45,10 @@ final class ScenarioCheck {
             if (o.strength() != null && o.strength() != r.get().strength()) {
                 out.add("expected " + o.code() + " as " + o.strength() + "; got " + r.get().strength());
             }
+            if (o.evidenceQuality() != null && (r.get().grade() == null || o.evidenceQuality() != r.get().grade().evidenceQuality())) {
+                out.add("expected " + o.code() + " with evidence quality " + o.evidenceQuality() + "; got "
+                        + (r.get().grade() == null ? "no grade" : r.get().grade().evidenceQuality() + " (" + r.get().grade().basis() + ")"));
+            }
             if (o.rank() != null && o.rank() != r.get().rank()) {
                 out.add("expected " + o.code() + " at rank " + o.rank() + "; got rank " + r.get().rank() + " of " + recommended);
             }
