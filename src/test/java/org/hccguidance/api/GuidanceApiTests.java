@@ -55,7 +55,10 @@ class GuidanceApiTests {
             }
         }
         assertThat(lenvatinib).isNotNull();
-        assertThat(lenvatinib.get("evidence").findValuesAsText("reference")).contains("[46]", "[41]", "[39]", "[17]");
+        assertThat(lenvatinib.get("evidence").findValuesAsText("reference")).contains("[46]", "[39]", "[17]")
+                .anyMatch(ref -> ref.startsWith("[41]"));
+        assertThat(lenvatinib.at("/grade/evidenceQuality").asText()).isEqualTo("LOW");
+        assertThat(lenvatinib.at("/grade/basis").asText()).isEqualTo("ASCO 2024 rec 2.1");
         assertThat(lenvatinib.get("evidence").findValuesAsText("note")).anyMatch(n -> n.contains("Korea"));
         assertThat(g.at("/recommendations/0/firedBy/0").asText()).isNotBlank();
         assertThat(g.get("trials").size()).isGreaterThan(0);
