@@ -36,6 +36,7 @@ import static org.awaitility.Awaitility.await;
 /** Real files edited in a rule folder under a running service. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "guidance.reload.watch=true", "guidance.reload.debounce=200ms", "guidance.reload.require-scenarios=true",
+        "guidance.reload.generated-patients=100",
         "GUIDANCE_ADMIN_PASSWORD=admin-secret"})
 class HotReloadTests {
 
