@@ -95,13 +95,8 @@ public final class GuidanceAssembler {
 
         List<NotRecommended> notRecommended = new ArrayList<>();
         new TreeMap<>(exclusions).forEach((code, list) -> {
-            Set<String> reasons = new java.util.TreeSet<>();
-            Set<String> firedBy = new java.util.TreeSet<>();
-            for (Exclusion e : list) {
-                reasons.add(e.reason());
-                addRule(firedBy, eval, e);
-            }
-            notRecommended.add(new NotRecommended(code, String.join("; ", reasons), List.copyOf(firedBy)));
+            Reasons r = reasons(eval, list, Exclusion::reason);
+            notRecommended.add(new NotRecommended(code, r.text(), r.firedBy()));
         });
 
         Map<String, List<TrialExclusion>> trialExclusions = group(eval.factsOf(TrialExclusion.class), TrialExclusion::trialId);
@@ -110,13 +105,8 @@ public final class GuidanceAssembler {
                 .sorted(Comparator.comparing(TrialMatch::id)).toList();
         List<TrialNotOffered> trialsNotOffered = new ArrayList<>();
         new TreeMap<>(trialExclusions).forEach((id, list) -> {
-            Set<String> reasons = new java.util.TreeSet<>();
-            Set<String> firedBy = new java.util.TreeSet<>();
-            for (TrialExclusion e : list) {
-                reasons.add(e.reason());
-                addRule(firedBy, eval, e);
-            }
-            trialsNotOffered.add(new TrialNotOffered(id, String.join("; ", reasons), List.copyOf(firedBy)));
+            Reasons r = reasons(eval, list, TrialExclusion::reason);
+            trialsNotOffered.add(new TrialNotOffered(id, r.text(), r.firedBy()));
         });
         List<Alert> alerts = eval.factsOf(Alert.class).stream().distinct()
                 .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::code)
@@ -182,6 +172,20 @@ public final class GuidanceAssembler {
         }
         return grades.stream().max(Comparator.comparing(Grade::strength).thenComparing(Grade::evidenceQuality)
                 .thenComparing(Grade::recommendationStrength).thenComparing(Grade::basis)).orElseThrow();
+    }
+
+    /** Every distinct reason, in order, and the rules that gave them. */
+    private record Reasons(String text, List<String> firedBy) {
+    }
+
+    private static <T> Reasons reasons(Evaluation eval, List<T> facts, Function<T, String> reason) {
+        Set<String> texts = new java.util.TreeSet<>();
+        Set<String> firedBy = new java.util.TreeSet<>();
+        for (T f : facts) {
+            texts.add(reason.apply(f));
+            addRule(firedBy, eval, f);
+        }
+        return new Reasons(String.join("; ", texts), List.copyOf(firedBy));
     }
 
     private static void addRule(Set<String> firedBy, Evaluation eval, Object fact) {

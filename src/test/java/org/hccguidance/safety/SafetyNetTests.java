@@ -38,7 +38,7 @@ class SafetyNetTests {
              "risks": {"recentVaricealBleeding": true}}""";
 
     /** Planted in the last phase, after the trial checks: it offers a VEGF-targeting trial despite a bleed. */
-    static final String PLANTED_TRIAL = """
+    public static final String PLANTED_TRIAL = """
             package rules.planted;
             ruleflow-group "closing"
             import org.hccguidance.facts.*;

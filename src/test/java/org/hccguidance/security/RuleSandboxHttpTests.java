@@ -115,22 +115,7 @@ class RuleSandboxHttpTests {
         Http http = new Http(port);
         String live = http.get("/api/v1/ruleset").json().get("version").asText();
         Path planted = RULES.resolve("zz_test/planted.drl");
-        Files.writeString(planted, """
-                package rules.zz_test;
-                ruleflow-group "closing"
-                import org.hccguidance.facts.*;
-                import org.hccguidance.guidance.*;
-                import java.util.List;
-
-                rule "Planted: offer the apatinib trial whatever the risks"
-                when
-                  AntiVegfContraindication()
-                  PatientCase()
-                  TrialListing(id == "NCT04826406", $title : title, $agents : interventions)
-                then
-                  insert(new TrialMatch("NCT04826406", $title, List.of("planted"), $agents));
-                end
-                """);
+        Files.writeString(planted, org.hccguidance.safety.SafetyNetTests.PLANTED_TRIAL.replace("package rules.planted;", "package rules.zz_test;"));
         try {
             Http.Reply refused = http.post("/api/v1/ruleset/reload", "", "admin", "admin-secret");
             assertThat(refused.status()).isEqualTo(422);
