@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A rule set with a planted fault: the generated-patient gate finds it and names the invariant, and
  * with no gate the live response withholds the offending item behind a CRITICAL alert.
  */
-class SafetyNetTests {
+public class SafetyNetTests {
 
     static final String BLEED = """
             {"ecog": 1, "bclcStage": "C", "liver": {"childPughScore": 5}, "tumour": {"afpNgMl": 50},
