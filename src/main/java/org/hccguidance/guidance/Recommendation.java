@@ -1,9 +1,28 @@
 package org.hccguidance.guidance;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** An option offered to the clinician, ranked, with why and on what evidence. */
-public record Recommendation(String code, Category category, Strength strength, int rank, String title,
-                             String rationale, List<EvidenceItem> evidence, List<String> cautions,
-                             List<String> firedBy) {
+@Schema(description = "An option offered to the clinician, ranked, with why and on what evidence.")
+public record Recommendation(
+        @Schema(description = "Option code from the rule set's option catalogue.", example = "NIVOLUMAB_IPILIMUMAB")
+        String code,
+        @Schema(description = "Kind of action: `SYSTEMIC`, `LOCOREGIONAL`, `MOLECULAR_TARGETED`, `DIAGNOSTIC`, "
+                + "`SUPPORTIVE`, `PROCESS` (such as multidisciplinary discussion).")
+        Category category,
+        @Schema(description = "How firmly it is offered: `STANDARD`, `CONSIDER`, `INVESTIGATIONAL` (strongest first).")
+        Strength strength,
+        @Schema(description = "Position in the list, 1 first.", minimum = "1")
+        int rank,
+        @Schema(description = "Readable name of the option.")
+        String title,
+        @Schema(description = "Why it is offered for this patient.")
+        String rationale,
+        @Schema(description = "Studies backing the option, from the evidence catalogue.")
+        List<EvidenceItem> evidence,
+        @Schema(description = "What a clinician must weigh before giving it.")
+        List<String> cautions,
+        @Schema(description = "Names of the rules that offered it.")
+        List<String> firedBy) {
 }
