@@ -79,6 +79,10 @@ final class OpenApiContract implements OpenApiCustomizer {
         ModelConverters.getInstance().readAll(ProblemDocument.class)
                 .forEach(openApi.getComponents()::addSchemas);
         describeEngineTypes(openApi);
+        if (openApi.getTags() != null) {
+            // Controllers register tags in the order Spring finds them; readers look them up by name.
+            openApi.getTags().sort(java.util.Comparator.comparing(io.swagger.v3.oas.models.tags.Tag::getName));
+        }
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> describe(path, method, op)));
         examples.addTo(openApi);
     }

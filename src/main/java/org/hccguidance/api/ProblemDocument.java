@@ -37,7 +37,8 @@ record ProblemDocument(
         @Schema(description = "How many further problems were found but not listed (present only when over 100).",
                 minimum = "1", example = "12")
         Integer moreErrors,
-        @Schema(description = "For a stopped evaluation (500): the limit that stopped it.",
+        @Schema(description = "For a stopped evaluation (500): what stopped it: `FIRING_LIMIT`, `TIME_LIMIT`, "
+                + "`FACT_LIMIT`, `MATCH_LIMIT` (a configured cap was reached) or `RULE_ERROR` (a rule threw).",
                 allowableValues = {"FIRING_LIMIT", "TIME_LIMIT", "FACT_LIMIT", "MATCH_LIMIT", "RULE_ERROR"})
         String limit,
         @Schema(description = "For a stopped evaluation (500): the rule that was running, when known.")
