@@ -1,5 +1,6 @@
 package org.hccguidance.scenario;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -7,7 +8,14 @@ import org.hccguidance.guidance.Strength;
 
 /** An option that must be recommended; written as a bare code, or with a strength and/or rank. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OptionExpectation(String code, Strength strength, Integer rank) {
+@Schema(description = "An option that must be recommended: its code alone, or with a strength and/or rank.")
+public record OptionExpectation(
+        @Schema(description = "Option code, e.g. LENVATINIB.")
+        String code,
+        @Schema(description = "The strength it must have: STANDARD, CONSIDER or INVESTIGATIONAL.")
+        Strength strength,
+        @Schema(description = "The rank it must have, 1 first.")
+        Integer rank) {
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public OptionExpectation(@JsonProperty(value = "code", required = true) String code,
