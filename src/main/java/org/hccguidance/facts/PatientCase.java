@@ -1,5 +1,6 @@
 package org.hccguidance.facts;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,17 +13,32 @@ import java.util.List;
  * One patient, exactly as a caller sends it. Every field but {@code ecog} and {@code liver} may be
  * absent, and absent means unknown, never false.
  */
+@Schema(description = "One patient. Only `ecog` and `liver` are required; every other field may be left out, and "
+        + "left out means unknown, never false or normal. Unknown fields are refused.")
 public record PatientCase(
+        @Schema(description = "The caller's own reference for this patient, echoed in the answer and stored nowhere. "
+                + "Not a medical record number: use an opaque identifier.", example = "ward-7-case-12")
         @Size(max = 128) String patientRef,
+        @Schema(description = "Age in years.")
         @Min(0) @Max(130) Integer ageYears,
+        @Schema(description = "ECOG performance status, 0 (fully active) to 4 (completely disabled).")
         @NotNull @Min(0) @Max(4) Integer ecog,
+        @Schema(description = "BCLC stage as the clinician staged it: `0` (very early), `A` (early), `B` (intermediate), "
+                + "`C` (advanced), `D` (terminal). Left out, the rules estimate it and say so.")
         BclcStage bclcStage,
+        @Schema(description = "Liver function: the Child-Pugh class or score, and/or the components it is graded from.")
         @NotNull @Valid Liver liver,
+        @Schema(description = "Tumour burden and serum AFP.")
         @Valid Tumour tumour,
+        @Schema(description = "Every earlier line of systemic therapy, at most 20; empty or left out means none.")
         @Size(max = 20) List<@NotNull @Valid PriorTherapy> priorSystemicTherapies,
+        @Schema(description = "How the disease progressed on the last line.")
         @Valid Progression progression,
+        @Schema(description = "Adverse events on earlier therapy, at most 50.")
         @Size(max = 50) List<@NotNull @Valid AdverseEvent> adverseEvents,
+        @Schema(description = "Comorbid risks that bar anti-VEGF therapy or immunotherapy; each left out is unknown.")
         @Valid Risks risks,
+        @Schema(description = "Tumour genomic profiling.")
         @Valid MolecularProfile molecularProfile) {
 
     public PatientCase {

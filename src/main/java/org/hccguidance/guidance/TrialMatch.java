@@ -1,9 +1,19 @@
 package org.hccguidance.guidance;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** A recruiting trial whose eligibility the patient meets, with the criteria checked and the agents it gives. */
-public record TrialMatch(String id, String title, List<String> criteriaMet, List<String> interventions) {
+@Schema(description = "A recruiting trial whose eligibility the patient meets.")
+public record TrialMatch(
+        @Schema(description = "Registry identifier (ClinicalTrials.gov NCT number).", example = "NCT05199285")
+        String id,
+        @Schema(description = "Trial title.")
+        String title,
+        @Schema(description = "The eligibility criteria checked and met.")
+        List<String> criteriaMet,
+        @Schema(description = "The agents the trial gives.")
+        List<String> interventions) {
 
     public TrialMatch {
         criteriaMet = List.copyOf(criteriaMet);

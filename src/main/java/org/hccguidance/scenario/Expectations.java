@@ -1,5 +1,6 @@
 package org.hccguidance.scenario;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.hccguidance.facts.TreatmentSetting;
 
@@ -7,16 +8,28 @@ import java.util.List;
 
 /** What a scenario demands of the guidance. Every list may be omitted; omitted means not checked. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(description = "What the guidance must and must not say; each key is optional, and omitted means not checked.")
 public record Expectations(
+        @Schema(description = "The derived treatment setting: FIRST_LINE, POST_IO_PROGRESSION, POST_IO_INTOLERANCE, "
+                + "POST_MKI or LATER_LINE.")
         TreatmentSetting setting,
+        @Schema(description = "Any subset of the derived values.")
         DerivedExpectation derived,
+        @Schema(description = "Options that must be recommended: a bare option code, or {code, strength, rank}.")
         List<OptionExpectation> recommended,
+        @Schema(description = "Options that must be listed as not recommended: a bare code, or {code, reasonContains}.")
         List<ExclusionExpectation> notRecommended,
+        @Schema(description = "Option codes that must not be recommended (they may be absent altogether).")
         List<String> mustNotRecommend,
+        @Schema(description = "Trial ids (NCT numbers) that must match.")
         List<String> trials,
+        @Schema(description = "Trial ids that must not match.")
         List<String> trialsNotMatched,
+        @Schema(description = "Matching trials that must be withheld: a bare id, or {id, reasonContains}.")
         List<TrialNotOfferedExpectation> trialsNotOffered,
+        @Schema(description = "Alert codes that must be present.")
         List<String> alerts,
+        @Schema(description = "Missing-data fields that must be present, e.g. tumour.afpNgMl.")
         List<String> missingData) {
 
     public Expectations {

@@ -1,7 +1,7 @@
 package org.hccguidance.scenario;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.hccguidance.guidance.EvidenceQuality;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -12,7 +12,16 @@ import org.hccguidance.guidance.Strength;
  * quality of its evidence (its grade).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OptionExpectation(String code, Strength strength, Integer rank, EvidenceQuality evidenceQuality) {
+@Schema(description = "An option that must be recommended: its code alone, or with a strength, rank and/or evidence quality.")
+public record OptionExpectation(
+        @Schema(description = "Option code, e.g. LENVATINIB.")
+        String code,
+        @Schema(description = "The strength it must have: STANDARD, CONSIDER or INVESTIGATIONAL.")
+        Strength strength,
+        @Schema(description = "The rank it must have, 1 first.")
+        Integer rank,
+        @Schema(description = "The quality of evidence its grade must state: HIGH, INTERMEDIATE, LOW or INSUFFICIENT.")
+        EvidenceQuality evidenceQuality) {
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public OptionExpectation(@JsonProperty(value = "code", required = true) String code,

@@ -1,12 +1,18 @@
 package org.hccguidance.scenario;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A matching trial that must be withheld (listed under trialsNotOffered); optionally with a reason fragment. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TrialNotOfferedExpectation(String id, String reasonContains) {
+@Schema(description = "A matching trial that must be withheld: its id alone, or with a reason fragment.")
+public record TrialNotOfferedExpectation(
+        @Schema(description = "Trial id (NCT number).")
+        String id,
+        @Schema(description = "A case-insensitive fragment the reason must contain.")
+        String reasonContains) {
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public TrialNotOfferedExpectation(@JsonProperty(value = "id", required = true) String id,
