@@ -48,14 +48,14 @@ class OpenApiDiffTests {
     @Test
     void additionsAreNotBreaking() {
         ContractDiff d = afterEdit(doc -> {
-            ((ObjectNode) schema(doc, "Recommendation").get("properties")).putObject("grade").put("type", "string");
+            ((ObjectNode) schema(doc, "Recommendation").get("properties")).putObject("displayOrder").put("type", "string");
             ((ArrayNode) schema(doc, "Alert").with("properties").with("severity").get("enum")).add("URGENT");
             doc.with("paths").putObject("/api/v1/explain").putObject("post").put("operationId", "explain");
             ((ObjectNode) path(doc, "/api/v1/guidance").get("post").get("responses"))
                     .putObject("429").put("description", "Too many requests");
         });
         assertThat(d.breaking).isEmpty();
-        assertThat(d.additions).contains("schema Recommendation: property added: grade", "path added: /api/v1/explain",
+        assertThat(d.additions).contains("schema Recommendation: property added: displayOrder", "path added: /api/v1/explain",
                 "schema Alert.severity: enum value added: URGENT");
     }
 
