@@ -2,6 +2,16 @@ package org.hccguidance.engine;
 
 import org.hccguidance.facts.AdverseEvent;
 import org.hccguidance.facts.AgentClass;
+import org.hccguidance.facts.AgentRestriction;
+import org.hccguidance.facts.HcvRna;
+import org.hccguidance.facts.Hepatitis;
+import org.hccguidance.facts.Histology;
+import org.hccguidance.facts.IraeRechallenge;
+import org.hccguidance.facts.Labs;
+import org.hccguidance.facts.RechallengeDecision;
+import org.hccguidance.facts.RestrictionKind;
+import org.hccguidance.facts.Serology;
+import org.hccguidance.facts.SystemicTherapyBar;
 import org.hccguidance.facts.ClassBar;
 import org.hccguidance.facts.OptionAgent;
 import org.hccguidance.facts.RepeatAllowed;
@@ -85,6 +95,8 @@ public final class RuleVocabulary {
             PriorTherapy.class, Progression.class, ProgressionPattern.class, RegimenComponent.class, Risks.class,
             Setting.class, TherapyOutcome.class, Threshold.class, TreatmentSetting.class, TrialListing.class,
             Tumour.class, AgentClass.class, TrialAgent.class, ClassBar.class, OptionAgent.class, RepeatAllowed.class,
+            Hepatitis.class, Serology.class, HcvRna.class, Labs.class, Histology.class, SystemicTherapyBar.class,
+            AgentRestriction.class, RestrictionKind.class, IraeRechallenge.class, RechallengeDecision.class,
             Alert.class, Category.class, Caution.class, EvidenceRow.class, Exclusion.class, MissingData.class,
             Option.class, Severity.class, Strength.class, StrengthLimit.class, TrialMatch.class, TrialExclusion.class);
 

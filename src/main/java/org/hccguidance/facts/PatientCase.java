@@ -1,9 +1,11 @@
 package org.hccguidance.facts;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -23,17 +25,28 @@ public record PatientCase(
         @Valid Progression progression,
         @Size(max = 50) List<@NotNull @Valid AdverseEvent> adverseEvents,
         @Valid Risks risks,
-        @Valid MolecularProfile molecularProfile) {
+        @Valid MolecularProfile molecularProfile,
+        @Valid Hepatitis hepatitis,
+        @Valid Labs labs,
+        @PositiveOrZero @DecimalMax("2000") Double currentSteroidMgPrednisone) {
 
     public PatientCase {
         priorSystemicTherapies = priorSystemicTherapies == null ? List.of() : List.copyOf(priorSystemicTherapies);
         adverseEvents = adverseEvents == null ? List.of() : List.copyOf(adverseEvents);
     }
 
+    /** A patient described without the viral, laboratory and steroid inputs (all unknown). */
+    public PatientCase(String patientRef, Integer ageYears, Integer ecog, BclcStage bclcStage, Liver liver, Tumour tumour,
+                       List<PriorTherapy> priorSystemicTherapies, Progression progression, List<AdverseEvent> adverseEvents,
+                       Risks risks, MolecularProfile molecularProfile) {
+        this(patientRef, ageYears, ecog, bclcStage, liver, tumour, priorSystemicTherapies, progression, adverseEvents, risks,
+                molecularProfile, null, null, null);
+    }
+
     /** The same patient without the caller's identifier, for anything that is stored or shown. */
     public PatientCase withoutRef() {
         return new PatientCase(null, ageYears, ecog, bclcStage, liver, tumour, priorSystemicTherapies,
-                progression, adverseEvents, risks, molecularProfile);
+                progression, adverseEvents, risks, molecularProfile, hepatitis, labs, currentSteroidMgPrednisone);
     }
 
     /** Patient data never reaches a log line through toString. */

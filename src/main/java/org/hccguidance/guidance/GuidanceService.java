@@ -51,7 +51,7 @@ public class GuidanceService {
      * violations the response had before the safety net withheld the offending items.
      */
     public static Traced trace(PatientCase patient, RuleSet ruleSet, GuidanceEngine engine, Clock clock) {
-        PatientCheck.requireKnownRegimens(patient, ruleSet);
+        PatientCheck.requireKnownCodes(patient, ruleSet);
         Evaluation evaluation = engine.evaluate(ruleSet, PatientFacts.of(patient.withoutRef()));
         GuidanceResponse assembled = GuidanceAssembler.assemble(evaluation, patient.patientRef(), clock.instant());
         List<Violation> violations = SafetyInvariants.check(assembled, evaluation);

@@ -5,7 +5,11 @@ import org.hccguidance.facts.TreatmentSetting;
 
 import java.util.List;
 
-/** What a scenario demands of the guidance. Every list may be omitted; omitted means not checked. */
+/**
+ * What a scenario demands of the guidance. Every list may be omitted; omitted means not checked.
+ * {@code alertsAbsent} and {@code missingDataAbsent} name alert codes and missing-data fields that must not
+ * appear, for the other side of a condition.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Expectations(
         TreatmentSetting setting,
@@ -17,7 +21,9 @@ public record Expectations(
         List<String> trialsNotMatched,
         List<TrialNotOfferedExpectation> trialsNotOffered,
         List<String> alerts,
-        List<String> missingData) {
+        List<String> missingData,
+        List<String> alertsAbsent,
+        List<String> missingDataAbsent) {
 
     public Expectations {
         recommended = recommended == null ? List.of() : List.copyOf(recommended);
@@ -28,5 +34,7 @@ public record Expectations(
         trialsNotOffered = trialsNotOffered == null ? List.of() : List.copyOf(trialsNotOffered);
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
         missingData = missingData == null ? List.of() : List.copyOf(missingData);
+        alertsAbsent = alertsAbsent == null ? List.of() : List.copyOf(alertsAbsent);
+        missingDataAbsent = missingDataAbsent == null ? List.of() : List.copyOf(missingDataAbsent);
     }
 }
