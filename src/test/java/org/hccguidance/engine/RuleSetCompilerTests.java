@@ -49,7 +49,8 @@ class RuleSetCompilerTests {
         // Reference tables are read as data: no rule exists only to insert a row.
         assertThat(rs.rules()).noneMatch(r -> r.file().startsWith("catalogue/") || r.file().startsWith("evidence/"));
         assertThat(rs.reference().sessionFacts()).doesNotHaveAnyElementsOfTypes(EvidenceRow.class)
-                .hasSize(rs.reference().regimens().size() + rs.reference().thresholds().size() + rs.reference().trials().size());
+                .hasSize(rs.reference().regimens().size() + rs.reference().agentClasses().size() + rs.reference().thresholds().size()
+                        + rs.reference().trials().size() + rs.reference().trialAgents().size());
         var g = ShippedRules.evaluate("{\"ecog\": 1, \"liver\": {\"childPughScore\": 5}, \"tumour\": {\"afpNgMl\": 50},"
                 + " \"priorSystemicTherapies\": [{\"regimen\": \"SORAFENIB\", \"line\": 1, \"outcome\": \"PROGRESSION\"}]}");
         // The ramucirumab cut-off comes from the thresholds table.
