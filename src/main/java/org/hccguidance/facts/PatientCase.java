@@ -12,7 +12,10 @@ import java.util.List;
 
 /**
  * One patient, exactly as a caller sends it. Every field but {@code ecog} and {@code liver} may be
- * absent, and absent means unknown, never false.
+ * absent, and absent means unknown, never false. {@code hepatitis} (HBV and HCV markers), {@code labs}
+ * (platelets, eGFR, urine protein) and {@code currentSteroidMgPrednisone} (daily prednisone-equivalent dose)
+ * are the patient-safety inputs read by the hepatitis, label and rechallenge rules (docs/clinical-logic.md,
+ * section 13).
  */
 public record PatientCase(
         @Size(max = 128) String patientRef,
