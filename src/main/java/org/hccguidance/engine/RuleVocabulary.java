@@ -4,6 +4,16 @@ import org.hccguidance.facts.AdverseEvent;
 import org.hccguidance.facts.AgentClass;
 import org.hccguidance.facts.EvaluationDate;
 import org.hccguidance.facts.GuidelinePathway;
+import org.hccguidance.facts.AgentRestriction;
+import org.hccguidance.facts.HcvRna;
+import org.hccguidance.facts.Hepatitis;
+import org.hccguidance.facts.Histology;
+import org.hccguidance.facts.IraeRechallenge;
+import org.hccguidance.facts.Labs;
+import org.hccguidance.facts.RechallengeDecision;
+import org.hccguidance.facts.RestrictionKind;
+import org.hccguidance.facts.Serology;
+import org.hccguidance.facts.SystemicTherapyBar;
 import org.hccguidance.facts.ClassBar;
 import org.hccguidance.facts.OptionAgent;
 import org.hccguidance.facts.RepeatAllowed;
@@ -90,7 +100,10 @@ public final class RuleVocabulary {
             MolecularProfile.class, Oligoprogression.class, PatientCase.class, PriorRequirementMet.class,
             PriorTherapy.class, Progression.class, ProgressionPattern.class, RegimenComponent.class, Risks.class,
             Setting.class, TherapyOutcome.class, Threshold.class, TreatmentSetting.class, TrialListing.class,
-            Tumour.class, GuidelinePathway.class, EvaluationDate.class, AgentClass.class, TrialAgent.class, ClassBar.class, OptionAgent.class, RepeatAllowed.class,
+            Tumour.class, GuidelinePathway.class, EvaluationDate.class, AgentClass.class, TrialAgent.class, ClassBar.class,
+            OptionAgent.class, RepeatAllowed.class,
+            Hepatitis.class, Serology.class, HcvRna.class, Labs.class, Histology.class, SystemicTherapyBar.class,
+            AgentRestriction.class, RestrictionKind.class, IraeRechallenge.class, RechallengeDecision.class,
             Alert.class, Category.class, Caution.class, EvidenceRow.class, Exclusion.class, MissingData.class,
             Option.class, Severity.class, Strength.class, StrengthLimit.class, TrialMatch.class, TrialExclusion.class,
             Grade.class, EvidenceQuality.class, RecommendationStrength.class, RankFirst.class);

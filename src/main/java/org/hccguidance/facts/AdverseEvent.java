@@ -7,7 +7,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-/** An adverse event on earlier therapy, graded by CTCAE (1-5). */
+/**
+ * An adverse event on earlier therapy, graded by CTCAE (1-5).
+ *
+ * @param attributedAgent the agent the treating team attributed the event to, as a catalogue agent code
+ *                        (checked against the live rule set's catalogue; absent: not attributed)
+ * @param symptomatic     whether the event caused symptoms (decides rechallenge after a grade 3 immune hepatitis)
+ */
 @Schema(description = "An adverse event on earlier therapy, graded by CTCAE.")
 public record AdverseEvent(
         @Schema(description = "The event, as an upper-case term.", example = "HEPATITIS")
@@ -17,5 +23,36 @@ public record AdverseEvent(
         @Schema(description = "Whether it was an immune-related adverse event (irAE).")
         Boolean immuneRelated,
         @Schema(description = "Whether it has resolved (to grade 1 or less).")
-        Boolean resolved) {
+        Boolean resolved,
+        @Schema(description = "The agent the treating team attributed the event to, as a catalogue agent code "
+                + "(e.g. BEVACIZUMAB); absent: not attributed.", example = "BEVACIZUMAB")
+        @Pattern(regexp = "[A-Z0-9_]{1,64}") String attributedAgent,
+        @Schema(description = "Whether the event caused symptoms (decides rechallenge after a grade 3 immune hepatitis).")
+        Boolean symptomatic) {
+
+    public AdverseEvent(String term, Integer grade, Boolean immuneRelated, Boolean resolved) {
+        this(term, grade, immuneRelated, resolved, null, null);
+    }
+
+    /**
+     * Whether the term names one of a '|'-separated list of words as whole words of the term, as the
+     * adverse-event tables write them: "HEPATITIS" matches IMMUNE_HEPATITIS and HEPATITIS, not HEPATITISX;
+     * "MYASTHENIA_GRAVIS" matches MYASTHENIA_GRAVIS_CRISIS. An empty list matches every term.
+     */
+    public boolean termIncludes(String words) {
+        if (words == null || words.isBlank()) {
+            return true;
+        }
+        if (term == null) {
+            return false;
+        }
+        String padded = "_" + term + "_";
+        for (String word : words.split("\\|")) {
+            String w = word.trim();
+            if (!w.isEmpty() && padded.contains("_" + w + "_")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

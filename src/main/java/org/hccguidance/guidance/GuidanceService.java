@@ -51,7 +51,7 @@ public class GuidanceService {
      * violations the response had before the safety net withheld the offending items.
      */
     public static Traced trace(PatientCase patient, RuleSet ruleSet, GuidanceEngine engine, Clock clock) {
-        PatientCheck.requireKnownRegimens(patient, ruleSet);
+        PatientCheck.requireKnownCodes(patient, ruleSet);
         List<Object> facts = new java.util.ArrayList<>(PatientFacts.of(patient.withoutRef()));
         facts.add(new org.hccguidance.facts.EvaluationDate(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)));
         Evaluation evaluation = engine.evaluate(ruleSet, facts);

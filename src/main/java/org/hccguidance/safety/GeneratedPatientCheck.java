@@ -64,7 +64,7 @@ public final class GeneratedPatientCheck {
 
     public Result run(RuleSet ruleSet, long seed, int count) {
         long started = System.nanoTime();
-        PatientGenerator generator = new PatientGenerator(ruleSet.knownRegimens().stream().sorted().toList());
+        PatientGenerator generator = PatientGenerator.forRuleSet(ruleSet);
         List<Finding> findings = IntStream.range(0, count).parallel()
                 .mapToObj(i -> check(ruleSet, i, generator.patient(seed, i)))
                 .filter(f -> f != null)

@@ -2,6 +2,7 @@ package org.hccguidance.safety;
 
 import org.hccguidance.engine.Evaluation;
 import org.hccguidance.engine.ReferenceData;
+import org.hccguidance.facts.AgentRestriction;
 import org.hccguidance.facts.ChildPughClass;
 import org.hccguidance.facts.ClassBar;
 import org.hccguidance.facts.DrugClass;
@@ -9,6 +10,7 @@ import org.hccguidance.facts.OptionAgent;
 import org.hccguidance.facts.PatientCase;
 import org.hccguidance.facts.PriorTherapy;
 import org.hccguidance.facts.RepeatAllowed;
+import org.hccguidance.facts.SystemicTherapyBar;
 import org.hccguidance.facts.TherapyOutcome;
 import org.hccguidance.guidance.Category;
 import org.hccguidance.guidance.GuidanceResponse;
@@ -27,9 +29,9 @@ import java.util.Set;
 /**
  * Checks a response against the safety invariants, generically: what a recommendation or trial gives
  * comes from the regimen catalogue and the trial table (agents, and through them drug classes); what is
- * barred, what the patient progressed on and which repeats a rule allowed come from the evaluation's
- * facts; the supportive-care performance status comes from the thresholds table. No drug name or
- * clinical cut-off is written here.
+ * barred (a drug class, one agent, or every systemic drug), what the patient progressed on and which
+ * repeats a rule allowed come from the evaluation's facts; the supportive-care performance status comes
+ * from the thresholds table. No drug name or clinical cut-off is written here.
  */
 public final class SafetyInvariants {
 
@@ -37,6 +39,8 @@ public final class SafetyInvariants {
     public static final String SUPPORTIVE_CARE_MIN_ECOG = "SUPPORTIVE_CARE_MIN_ECOG";
     /** Categories whose recommendations need no evidence row: they treat nothing. */
     private static final Set<Category> NEED_NO_EVIDENCE = EnumSet.of(Category.PROCESS, Category.DIAGNOSTIC, Category.SUPPORTIVE);
+    /** Categories that give a drug: what a state barring all systemic therapy (pregnancy) rules out. */
+    private static final Set<Category> GIVES_A_DRUG = EnumSet.of(Category.SYSTEMIC, Category.MOLECULAR_TARGETED);
 
     private SafetyInvariants() {
     }
@@ -50,10 +54,20 @@ public final class SafetyInvariants {
         Set<String> allowedRepeats = new LinkedHashSet<>();
         eval.factsOf(RepeatAllowed.class).forEach(r -> allowedRepeats.add(r.code() + "|" + ref.canonical(r.agent())));
         String supportiveOnly = supportiveOnly(response, eval, ref);
+        String systemicBar = eval.factsOf(SystemicTherapyBar.class).stream().map(SystemicTherapyBar::reason).sorted()
+                .findFirst().orElse(null);
+        Map<String, String> agentBars = new LinkedHashMap<>();
+        eval.factsOf(AgentRestriction.class).stream().filter(AgentRestriction::isBar)
+                .forEach(a -> agentBars.putIfAbsent(ref.canonical(a.agent()), a.reason()));
 
         for (Recommendation r : response.recommendations()) {
             List<String> agents = agentsOf(r.code(), eval, ref);
             checkAgents(Violation.Kind.RECOMMENDATION, r.code(), agents, barred, progressed, allowedRepeats, r.firedBy(), ref, out);
+            checkAgentBars(Violation.Kind.RECOMMENDATION, r.code(), agents, agentBars, r.firedBy(), out);
+            if (systemicBar != null && (GIVES_A_DRUG.contains(r.category()) || !agents.isEmpty())) {
+                out.add(new Violation(Invariant.I1, Violation.Kind.RECOMMENDATION, r.code(),
+                        "systemic therapy while " + systemicBar, r.firedBy()));
+            }
             if (supportiveOnly != null && r.category().isActiveTherapy()) {
                 out.add(new Violation(Invariant.I4, Violation.Kind.RECOMMENDATION, r.code(),
                         "active therapy while " + supportiveOnly, r.firedBy()));
@@ -71,6 +85,10 @@ public final class SafetyInvariants {
             List<String> rules = eval.factsOf(TrialMatch.class).stream().filter(m -> m.id().equals(t.id()))
                     .map(eval::ruleThatInserted).filter(java.util.Objects::nonNull).distinct().sorted().toList();
             checkAgents(Violation.Kind.TRIAL, t.id(), agents, barred, progressed, Set.of(), rules, ref, out);
+            checkAgentBars(Violation.Kind.TRIAL, t.id(), agents, agentBars, rules, out);
+            if (systemicBar != null) {
+                out.add(new Violation(Invariant.I1, Violation.Kind.TRIAL, t.id(), "a treatment trial while " + systemicBar, rules));
+            }
             if (supportiveOnly != null) {
                 out.add(new Violation(Invariant.I4, Violation.Kind.TRIAL, t.id(), "a treatment trial while " + supportiveOnly, rules));
             }
@@ -118,10 +136,27 @@ public final class SafetyInvariants {
         }
     }
 
-    /** What an option gives: its catalogue agents, or the agents a rule said it gives. */
+    /** An agent a table row bars for this patient now (deferred or not recommended by its label). */
+    private static void checkAgentBars(Violation.Kind kind, String code, List<String> agents, Map<String, String> agentBars,
+                                       List<String> rules, List<Violation> out) {
+        for (String agent : agents) {
+            String reason = agentBars.get(agent);
+            if (reason != null) {
+                out.add(new Violation(Invariant.I1, kind, code, "contains " + agent + "; " + reason, rules));
+            }
+        }
+    }
+
+    /**
+     * What an option gives: its catalogue agents, or the agents a rule said it gives; an option outside
+     * the catalogue (a matched therapy) is named after its agent, so a restriction on that code counts too.
+     */
     private static List<String> agentsOf(String code, Evaluation eval, ReferenceData ref) {
         Set<String> out = new LinkedHashSet<>(ref.agentsOfRegimen(code));
         eval.factsOf(OptionAgent.class).stream().filter(a -> a.code().equals(code)).forEach(a -> out.add(ref.canonical(a.agent())));
+        if (out.isEmpty() && eval.factsOf(AgentRestriction.class).stream().anyMatch(a -> a.agent().equals(code))) {
+            out.add(code);
+        }
         return List.copyOf(out);
     }
 

@@ -6,7 +6,11 @@ import org.hccguidance.facts.TreatmentSetting;
 
 import java.util.List;
 
-/** What a scenario demands of the guidance. Every list may be omitted; omitted means not checked. */
+/**
+ * What a scenario demands of the guidance. Every list may be omitted; omitted means not checked.
+ * {@code alertsAbsent} and {@code missingDataAbsent} name alert codes and missing-data fields that must not
+ * appear, for the other side of a condition.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(description = "What the guidance must and must not say; each key is optional, and omitted means not checked.")
 public record Expectations(
@@ -30,7 +34,11 @@ public record Expectations(
         @Schema(description = "Alert codes that must be present.")
         List<String> alerts,
         @Schema(description = "Missing-data fields that must be present, e.g. tumour.afpNgMl.")
-        List<String> missingData) {
+        List<String> missingData,
+        @Schema(description = "Alert codes that must not be present.")
+        List<String> alertsAbsent,
+        @Schema(description = "Missing-data fields that must not be present.")
+        List<String> missingDataAbsent) {
 
     public Expectations {
         recommended = recommended == null ? List.of() : List.copyOf(recommended);
@@ -41,5 +49,7 @@ public record Expectations(
         trialsNotOffered = trialsNotOffered == null ? List.of() : List.copyOf(trialsNotOffered);
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
         missingData = missingData == null ? List.of() : List.copyOf(missingData);
+        alertsAbsent = alertsAbsent == null ? List.of() : List.copyOf(alertsAbsent);
+        missingDataAbsent = missingDataAbsent == null ? List.of() : List.copyOf(missingDataAbsent);
     }
 }

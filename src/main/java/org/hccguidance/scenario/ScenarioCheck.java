@@ -22,6 +22,16 @@ final class ScenarioCheck {
     }
 
     static List<String> failures(Expectations e, GuidanceResponse g, Set<String> knownCodes, Set<String> knownTrials) {
+        return failures(e, g, knownCodes, knownTrials, null, null);
+    }
+
+    /**
+     * {@code knownAlerts} and {@code knownMissing} are the alert codes and missing-data fields the rule set
+     * produced anywhere in the suite; an absence expectation naming one never produced is a probable typo
+     * (null: not checked).
+     */
+    static List<String> failures(Expectations e, GuidanceResponse g, Set<String> knownCodes, Set<String> knownTrials,
+                                 Set<String> knownAlerts, Set<String> knownMissing) {
         List<String> out = new ArrayList<>();
         List<String> recommended = g.recommendations().stream().map(Recommendation::code).toList();
         List<String> excluded = g.notRecommended().stream().map(NotRecommended::code).toList();
@@ -51,6 +61,14 @@ final class ScenarioCheck {
             }
             if (o.rank() != null && o.rank() != r.get().rank()) {
                 out.add("expected " + o.code() + " at rank " + o.rank() + "; got rank " + r.get().rank() + " of " + recommended);
+            }
+            if (o.cautionContains() != null && r.get().cautions().stream().noneMatch(c -> c.toLowerCase(Locale.ROOT)
+                    .contains(o.cautionContains().toLowerCase(Locale.ROOT)))) {
+                out.add("expected a caution on " + o.code() + " mentioning '" + o.cautionContains() + "'; got " + r.get().cautions());
+            }
+            if (o.noCautionContains() != null && r.get().cautions().stream().anyMatch(c -> c.toLowerCase(Locale.ROOT)
+                    .contains(o.noCautionContains().toLowerCase(Locale.ROOT)))) {
+                out.add("expected no caution on " + o.code() + " mentioning '" + o.noCautionContains() + "'; got " + r.get().cautions());
             }
         }
         for (ExclusionExpectation x : e.notRecommended()) {
@@ -100,10 +118,26 @@ final class ScenarioCheck {
                 out.add("expected alert " + code + "; got " + alerts);
             }
         }
+        for (String code : e.alertsAbsent()) {
+            if (knownAlerts != null && !knownAlerts.contains(code)) {
+                out.add("'" + code + "' is not an alert this rule set ever raises in the suite (a typo?)");
+            }
+            if (alerts.contains(code)) {
+                out.add("expected no alert " + code + "; got " + alerts);
+            }
+        }
         List<String> missing = g.missingData().stream().map(MissingData::field).toList();
         for (String field : e.missingData()) {
             if (!missing.contains(field)) {
                 out.add("expected missing data " + field + "; got " + missing);
+            }
+        }
+        for (String field : e.missingDataAbsent()) {
+            if (knownMissing != null && !knownMissing.contains(field)) {
+                out.add("'" + field + "' is not a missing-data field this rule set ever reports in the suite (a typo?)");
+            }
+            if (missing.contains(field)) {
+                out.add("expected no missing data " + field + "; got " + missing);
             }
         }
         return out;

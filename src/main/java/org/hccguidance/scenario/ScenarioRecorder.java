@@ -53,7 +53,9 @@ public final class ScenarioRecorder {
                 List.of(),
                 g.trialsNotOffered().stream().map(t -> TrialNotOfferedExpectation.of(t.id())).toList(),
                 g.alerts().stream().map(Alert::code).toList(),
-                g.missingData().stream().map(MissingData::field).toList());
+                g.missingData().stream().map(MissingData::field).toList(),
+                List.of(),
+                List.of());
         Scenario s = new Scenario(id, "Recorded: edit this title", "Recorded from rule set " + g.audit().rulesetVersion()
                 + "; a committee must review every expectation below", patient.withoutRef(), expect, null);
         try {

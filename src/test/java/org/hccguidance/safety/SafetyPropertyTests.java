@@ -33,7 +33,7 @@ class SafetyPropertyTests {
     @Test
     void theGeneratorIsDeterministicAndCoversTheInputSpace() {
         List<String> regimens = ShippedRules.ruleSet().knownRegimens().stream().sorted().toList();
-        PatientGenerator generator = new PatientGenerator(regimens);
+        PatientGenerator generator = PatientGenerator.forRuleSet(ShippedRules.ruleSet());
         List<PatientCase> patients = generator.patients(GeneratedPatientCheck.DEFAULT_SEED, 3_000);
         assertThat(generator.patients(GeneratedPatientCheck.DEFAULT_SEED, 3_000)).isEqualTo(patients);
         assertThat(generator.patients(GeneratedPatientCheck.DEFAULT_SEED + 1, 50)).isNotEqualTo(patients.subList(0, 50));
