@@ -22,17 +22,17 @@ final class PatientFiles {
             patient = PatientJson.mapper().readValue(Files.readString(file), PatientCase.class);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw new CliException(2, file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
+            throw new CliException(ExitCodes.USAGE, file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
                     + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
-            throw new CliException(2, "cannot read " + file + ": " + e.getMessage());
+            throw new CliException(ExitCodes.USAGE, "cannot read " + file + ": " + e.getMessage());
         }
         if (patient == null) {
-            throw new CliException(2, file + ": the file holds no patient");
+            throw new CliException(ExitCodes.USAGE, file + ": the file holds no patient");
         }
         List<String> problems = PatientValidation.problems(patient);
         if (!problems.isEmpty()) {
-            throw new CliException(2, file + ": " + String.join("; ", problems));
+            throw new CliException(ExitCodes.USAGE, file + ": " + String.join("; ", problems));
         }
         return patient;
     }
