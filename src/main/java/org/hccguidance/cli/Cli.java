@@ -6,7 +6,6 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.core.ConsoleAppender;
 import org.hccguidance.explain.UnknownCodeException;
 import org.slf4j.LoggerFactory;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -74,7 +73,7 @@ public final class Cli {
         cl.addSubcommand("validate", new ValidateCommand(out, err));
         cl.addSubcommand("scenario", new CommandLine(new ScenarioCommand()).addSubcommand("record", new RecordCommand(out)));
         cl.addSubcommand("responses", new ResponsesCommand(out));
-        cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+        cl.addSubcommand("completion", new CompletionCommand(out));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.getSubcommands().get("serve").setUnmatchedOptionsArePositionalParams(true);
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
