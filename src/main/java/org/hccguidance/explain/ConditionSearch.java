@@ -24,7 +24,8 @@ import java.util.Map;
  */
 final class ConditionSearch {
 
-    static final int DEFAULT_BUDGET = 200_000;
+    /** Condition evaluations one explanation may spend on searching, across all its searches. */
+    static final int DEFAULT_BUDGET = 50_000;
 
     /** Where a partial match stopped. {@code satisfied} counts conditions met before it. */
     record Miss(int satisfied, int constraintsHeld, String condition, String reason, Object fact) {
@@ -49,8 +50,9 @@ final class ConditionSearch {
     private final List<String> notChecked = new ArrayList<>();
     private Miss best;
 
-    ConditionSearch(Expressions expressions, TypeResolver types, List<Object> facts) {
-        this(expressions, types, facts, new IdentityHashMap<>(), new int[] {DEFAULT_BUDGET});
+    /** {@code budget} is shared: one cell that every search of the same explanation draws from. */
+    ConditionSearch(Expressions expressions, TypeResolver types, List<Object> facts, int[] budget) {
+        this(expressions, types, facts, new IdentityHashMap<>(), budget);
     }
 
     private ConditionSearch(Expressions expressions, TypeResolver types, List<Object> facts,
@@ -99,6 +101,9 @@ final class ConditionSearch {
                 return null;
             }
             for (Object candidate : candidates) {
+                if (--budget[0] < 0) {
+                    throw new BudgetSpent();
+                }
                 Tried t = tryPattern(p, candidate, b);
                 if (t.reason != null) {
                     miss(new Miss(satisfied, t.held, text(p), t.reason, candidate));

@@ -215,6 +215,7 @@ public final class Explainer {
         private final List<Step> steps = new ArrayList<>();
         private final Set<Object> reference = Collections.newSetFromMap(new IdentityHashMap<>());
         private final Map<TypeResolver, Expressions> expressions = new IdentityHashMap<>();
+        private final int[] budget = {ConditionSearch.DEFAULT_BUDGET};
 
         Run(RuleSet ruleSet, RuleCatalog catalog, FiringRecorder recorder) {
             this.ruleSet = ruleSet;
@@ -316,7 +317,7 @@ public final class Explainer {
                     out.add(new Condition(text, true, matched, origin, from, values, fact == null ? "matched" : null));
                 } else if (e instanceof ExistsDescr || e instanceof OrDescr) {
                     List<? extends BaseDescr> inner = e instanceof ExistsDescr x ? x.getDescrs() : List.of(e);
-                    ConditionSearch search = new ConditionSearch(ex, entry.types(), recorder.factsAtEndOf(entry.phase()));
+                    ConditionSearch search = new ConditionSearch(ex, entry.types(), recorder.factsAtEndOf(entry.phase()), budget);
                     ConditionSearch.Solution witness;
                     try {
                         witness = search.solve(inner, vars);
@@ -367,7 +368,7 @@ public final class Explainer {
                 List<BaseDescr> lhs = flatten(entry.descr().getLhs());
                 int total = count(lhs);
                 Expressions ex = expressions(entry.types());
-                ConditionSearch search = new ConditionSearch(ex, entry.types(), recorder.factsAtEndOf(entry.phase()));
+                ConditionSearch search = new ConditionSearch(ex, entry.types(), recorder.factsAtEndOf(entry.phase()), budget);
                 try {
                     if (search.solve(lhs, new HashMap<>()) != null) {
                         out.add(new NearMiss(citation(entry), total, total, null,
