@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
         description = {"Run every scenario against a rule folder (the committee's sign-off run).",
                 "Prints a PASS/FAIL line per scenario, rule coverage, the rules no scenario fired, and a closing"
                         + " 'N passed, N failed' line; optionally an HTML report and JUnit XML.",
-                "With --watch it stays running: within a second of each save in the rule or scenario folder it rebuilds,"
+                "With --watch it stays running: after each save in the rule or scenario folder it rebuilds in the same JVM,"
                         + " re-runs and prints only what changed (newly failing, newly passing, coverage). Enter re-runs"
                         + " everything, q quits."})
 final class ValidateCommand implements Callable<Integer> {

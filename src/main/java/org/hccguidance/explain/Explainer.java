@@ -124,7 +124,7 @@ public final class Explainer {
             summary = "not recommended: " + not.reason();
         } else if (!concluding.isEmpty()) {
             status = Status.CONCLUDED;
-            summary = "not an option here, but rules concluded about it";
+            summary = "concluded by the rules below; it is not an option";
         } else {
             status = Status.ABSENT;
             summary = "not offered: no rule concluded anything about " + code + " for this patient";

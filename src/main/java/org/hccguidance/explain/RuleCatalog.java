@@ -1,5 +1,11 @@
 package org.hccguidance.explain;
 
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -19,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What explanations need to know about each rule of a rule set, read from the rule files it was compiled
@@ -29,9 +33,6 @@ import java.util.regex.Pattern;
  * concludes about. Built once per rule set version.
  */
 final class RuleCatalog {
-
-    /** A fact created with a literal code as its first argument: {@code new Option("LENVATINIB", ...)}. */
-    private static final Pattern CONCLUSION = Pattern.compile("new\\s+([A-Z][\\w$]*)\\s*\\(\\s*\"([^\"\\\\]+)\"");
 
     /** One rule, with everything needed to explain it. */
     record Entry(RuleRef ref, String phase, Integer line, Integer row, String citation, RuleDescr descr,
@@ -102,10 +103,11 @@ final class RuleCatalog {
                     : citationAbove(lines, at);
             Map<String, Set<Class<?>>> codes = new LinkedHashMap<>();
             String consequence = rule.getConsequence() == null ? "" : rule.getConsequence().toString();
-            for (Matcher m = CONCLUSION.matcher(consequence); m.find(); ) {
-                Class<?> type = types.resolve(m.group(1));
-                if (firstComponentIsCode(type)) {
-                    codes.computeIfAbsent(m.group(2), k -> new java.util.HashSet<>()).add(type);
+            for (ObjectCreationExpr created : createdFacts(consequence)) {
+                Class<?> type = types.resolve(created.getType().getNameAsString());
+                int index = codeComponent(type);
+                if (index >= 0 && index < created.getArguments().size() && created.getArgument(index) instanceof StringLiteralExpr code) {
+                    codes.computeIfAbsent(code.getValue(), k -> new java.util.HashSet<>()).add(type);
                 }
             }
             Entry entry = new Entry(ref, phaseOf(pkg, rule), table == null && at >= 0 ? at + 1 : null, row, citation, rule,
@@ -115,12 +117,25 @@ final class RuleCatalog {
         }
     }
 
-    private static boolean firstComponentIsCode(Class<?> type) {
+    /** Where a fact type keeps its code: the index of its String component named {@code code}, or -1. */
+    private static int codeComponent(Class<?> type) {
         if (type == null || !type.isRecord()) {
-            return false;
+            return -1;
         }
         RecordComponent[] components = type.getRecordComponents();
-        return components.length > 0 && components[0].getName().equals("code") && components[0].getType() == String.class;
+        for (int i = 0; i < components.length; i++) {
+            if (components[i].getName().equals("code") && components[i].getType() == String.class) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The {@code new Fact(...)} expressions of a consequence (the rule policy allows no other statements). */
+    private static List<ObjectCreationExpr> createdFacts(String consequence) {
+        ParseResult<BlockStmt> parsed = new JavaParser(new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)).parseBlock("{" + consequence + "\n}");
+        return parsed.getResult().map(b -> b.findAll(ObjectCreationExpr.class)).orElse(List.of());
     }
 
     private static int lineOf(String[] lines, String ruleName) {

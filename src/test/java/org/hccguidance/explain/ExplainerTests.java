@@ -161,6 +161,17 @@ class ExplainerTests {
     }
 
     @Test
+    void anAlertCodeIsExplainedByTheRuleThatRaisedIt() {
+        Explanation x = explain("""
+                {"ecog": 2, "bclcStage": "C", "liver": {"childPughScore": 5}, "tumour": {"afpNgMl": 20}}
+                """, "OUTSIDE_PIVOTAL_TRIAL_POPULATION");
+        assertThat(x.status()).isEqualTo(Status.CONCLUDED);
+        Step raised = step(x, x.conclusions().get(0));
+        assertThat(raised.rule().name()).isEqualTo("Child-Pugh B7 or ECOG 2 keeps options with a warning");
+        assertThat(raised.conditions()).anyMatch(c -> c.condition().startsWith("eval(") && "2".equals(c.values().get("$e")));
+    }
+
+    @Test
     void codesAreMatchedInAnyCaseAndAnUnknownCodeGetsTheNearestKnownOnes() {
         assertThat(explain(AFP_320, "lenvatinib").code()).isEqualTo("LENVATINIB");
         assertThatThrownBy(() -> explain(AFP_320, "RAMUCIRUMB")).isInstanceOf(UnknownCodeException.class)
