@@ -19,6 +19,9 @@ final class Suggestions {
     static List<String> nearest(String typed, Collection<String> candidates) {
         String t = typed.toLowerCase(Locale.ROOT);
         String bare = t.replaceFirst("^-+", "");
+        if (bare.length() < 3) {
+            return List.of();   // "-x" is one letter off every short option: no suggestion beats a wrong one
+        }
         int limit = Math.max(1, bare.length() / 3);
         return candidates.stream()
                 .map(c -> Map.entry(c, score(t, bare, c.toLowerCase(Locale.ROOT), limit)))
