@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
                 "Setting, derived values, alerts, missing data, recommended and not recommended options, matching trials."})
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PATIENT.json", description = "The patient, exactly the body of POST /api/v1/guidance.")
+    @Parameters(index = "0", paramLabel = "PATIENT.json", description = "The patient, exactly the body of POST /api/v1/guidance; - reads it from standard input.")
     Path patientFile;
 
     @Mixin

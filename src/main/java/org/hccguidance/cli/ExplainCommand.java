@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
                         + " option not recommended, the nearest rule that would have offered it and the condition that failed."})
 final class ExplainCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PATIENT.json", description = "The patient, exactly the body of POST /api/v1/guidance.")
+    @Parameters(index = "0", paramLabel = "PATIENT.json", description = "The patient, exactly the body of POST /api/v1/guidance; - reads it from standard input.")
     Path patientFile;
 
     @Parameters(index = "1", paramLabel = "CODE", description = "An option code, e.g. LENVATINIB (any case); also alert codes.")

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
                         + " alerts and missing data, for the committee to trim. Never overwrites a file."})
 final class RecordCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PATIENT.json", description = "The patient, exactly the body of POST /api/v1/guidance.")
+    @Parameters(index = "0", paramLabel = "PATIENT.json", description = "The patient, exactly the body of POST /api/v1/guidance; - reads it from standard input.")
     Path patientFile;
 
     @Option(names = "--id", required = true, paramLabel = "ID",

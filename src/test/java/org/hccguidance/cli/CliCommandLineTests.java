@@ -100,6 +100,17 @@ class CliCommandLineTests {
         }
     }
 
+    @Test
+    void aPatientCanBePipedIn(@TempDir Path dir) throws Exception {
+        try (CliProcess p = CliProcess.start(dir, Map.of(), "explain", "-", "LENVATINIB", "--rules",
+                Path.of("rules").toAbsolutePath().toString(), "--format", "json")) {
+            p.type(CliTests.PATIENT);
+            p.endInput();
+            assertThat(p.waitFor(Duration.ofSeconds(120))).as(p.err()).isZero();
+            assertThat(p.out()).contains("\"status\" : \"RECOMMENDED\"");
+        }
+    }
+
     @ParameterizedTest(name = "{0} --help")
     @ValueSource(strings = {"", "serve", "evaluate", "explain", "validate", "scenario", "scenario record", "responses", "completion"})
     void everyCommandHasHelpWithItsUsageAndTheExitCodes(String command) {

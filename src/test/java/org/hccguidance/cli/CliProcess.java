@@ -91,6 +91,11 @@ final class CliProcess implements AutoCloseable {
         in.flush();
     }
 
+    /** Ends standard input, as a pipe into the command does when it is done. */
+    void endInput() throws IOException {
+        process.getOutputStream().close();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
