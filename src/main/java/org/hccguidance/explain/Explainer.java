@@ -2,10 +2,8 @@ package org.hccguidance.explain;
 
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
-import org.drools.drl.ast.descr.EvalDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
-import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.hccguidance.engine.Evaluation;
@@ -438,11 +436,11 @@ public final class Explainer {
                     out.put(p.getIdentifier(), p.getObjectType());
                 }
             } else if (d instanceof org.drools.drl.ast.descr.ConditionalElementDescr ce) {
+                // Bindings inside not/exists do not reach the consequence, but collecting them is harmless:
+                // this map only labels function arguments with the field they were read from.
                 for (Object inner : ce.getDescrs()) {
                     collectBindings((BaseDescr) inner, out);
                 }
-            } else if (d instanceof EvalDescr || d instanceof NotDescr) {
-                // no bindings escape these
             }
         }
     }

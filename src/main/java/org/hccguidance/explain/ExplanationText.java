@@ -5,7 +5,6 @@ import org.hccguidance.explain.Explanation.NearMiss;
 import org.hccguidance.explain.Explanation.RuleCitation;
 import org.hccguidance.explain.Explanation.Step;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -89,9 +88,5 @@ public final class ExplanationText {
 
     private static String values(Map<String, String> values) {
         return String.join(", ", values.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList());
-    }
-
-    static String lines(List<String> l) {
-        return String.join("\n", l);
     }
 }
