@@ -41,6 +41,17 @@ public final class ScenarioRunner {
         }
     }
 
+    private static <T> T withLoader(ClassLoader loader, java.util.function.Supplier<T> work) {
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(loader);
+        try {
+            return work.get();
+        } finally {
+            t.setContextClassLoader(before);
+        }
+    }
+
     public SuiteResult run(RuleSet ruleSet, List<Scenario> scenarios) {
         Set<RuleRef> fired = new HashSet<>();
         Set<String> knownCodes = new HashSet<>(ruleSet.knownRegimens());
@@ -48,7 +59,10 @@ public final class ScenarioRunner {
         Set<String> knownMissing = new HashSet<>();
         // Scenarios are independent and the rule set is shared safely, so they run in parallel: the gate
         // sits on the path of every reload and of start-up.
-        List<Outcome> outcomes = scenarios.parallelStream().map(s -> outcome(ruleSet, s)).toList();
+        // Pool threads run with the caller's class loader: in the packaged jar the engine finds its services
+        // (the constraint compiler's executor) through it, and a pool thread's default loader cannot see them.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        List<Outcome> outcomes = scenarios.parallelStream().map(s -> withLoader(loader, () -> outcome(ruleSet, s))).toList();
         Map<Scenario, GuidanceService.Traced> traces = new LinkedHashMap<>();
         Map<Scenario, String> errors = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
