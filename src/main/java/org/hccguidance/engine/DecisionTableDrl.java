@@ -33,6 +33,18 @@ public record DecisionTableDrl(String file, String drl) {
         return null;
     }
 
+    /** The spreadsheet row of the rule with the given name, or null when no such rule was generated. */
+    public Integer rowForRule(String ruleName) {
+        String[] lines = drl.split("\n", -1);
+        String header = "rule \"" + ruleName + "\"";
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].trim().equals(header)) {
+                return rowForLine(i + 1);
+            }
+        }
+        return null;
+    }
+
     public BuildError errorAt(int line, String message) {
         Integer row = rowForLine(line);
         return row == null ? BuildError.atLine(file, null, message + " (table header)") : BuildError.atRow(file, row, message);

@@ -26,6 +26,7 @@ import org.hccguidance.guidance.GuidanceAssembler;
 import org.hccguidance.guidance.GuidanceResponse;
 import org.hccguidance.guidance.NotRecommended;
 import org.hccguidance.guidance.Option;
+import org.hccguidance.guidance.GuidanceService;
 import org.hccguidance.guidance.PatientCheck;
 import org.hccguidance.guidance.Recommendation;
 
@@ -96,10 +97,10 @@ public final class Explainer {
 
     public Explanation explain(RuleSet ruleSet, PatientCase patient, String requestedCode) {
         String code = resolveCode(ruleSet, requestedCode);
-        PatientCheck.requireKnownRegimens(patient, ruleSet);
+        PatientCheck.requireKnownCodes(patient, ruleSet);
         RuleCatalog catalog = catalog(ruleSet);
         FiringRecorder recorder = new FiringRecorder(ruleSet);
-        Evaluation evaluation = engine.evaluate(ruleSet, PatientFacts.of(patient.withoutRef()), recorder.observer());
+        Evaluation evaluation = engine.evaluate(ruleSet, GuidanceService.facts(patient, java.time.Instant.now()), recorder.observer());
         GuidanceResponse guidance = GuidanceAssembler.assemble(evaluation, null, clock.instant());
         Run run = new Run(ruleSet, catalog, recorder);
 

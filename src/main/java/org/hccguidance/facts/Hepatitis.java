@@ -1,5 +1,7 @@
 package org.hccguidance.facts;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.PositiveOrZero;
 
@@ -14,10 +16,17 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param antiviralTherapy whether a nucleos(t)ide analogue against hepatitis B is being taken
  * @param hcvRna           hepatitis C viraemia
  */
+@Schema(description = "Viral hepatitis status before therapy; every field left out is unknown (not tested), never negative.")
 public record Hepatitis(
+        @Schema(description = "Hepatitis B surface antigen: `POSITIVE` (chronic hepatitis B) or `NEGATIVE`.")
         Serology hbsAg,
+        @Schema(description = "Total antibody to the hepatitis B core antigen: `POSITIVE` with a negative HBsAg means past "
+                + "(resolved or occult) infection; `NEGATIVE`.")
         Serology antiHbc,
+        @Schema(description = "Hepatitis B viral load in IU/mL.", minimum = "0")
         @PositiveOrZero @DecimalMax("10000000000") Double hbvDnaIuMl,
+        @Schema(description = "Whether a nucleos(t)ide analogue against hepatitis B is being taken.")
         Boolean antiviralTherapy,
+        @Schema(description = "Hepatitis C RNA in blood: `DETECTED` (active infection) or `NOT_DETECTED`.")
         HcvRna hcvRna) {
 }

@@ -52,12 +52,17 @@ public class GuidanceService {
      */
     public static Traced trace(PatientCase patient, RuleSet ruleSet, GuidanceEngine engine, Clock clock) {
         PatientCheck.requireKnownCodes(patient, ruleSet);
-        List<Object> facts = new java.util.ArrayList<>(PatientFacts.of(patient.withoutRef()));
-        facts.add(new org.hccguidance.facts.EvaluationDate(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)));
-        Evaluation evaluation = engine.evaluate(ruleSet, facts);
+        Evaluation evaluation = engine.evaluate(ruleSet, facts(patient, clock.instant()));
         GuidanceResponse assembled = GuidanceAssembler.assemble(evaluation, patient.patientRef(), clock.instant());
         List<Violation> violations = SafetyInvariants.check(assembled, evaluation);
         return new Traced(SafetyNet.enforce(assembled, violations), evaluation, violations);
+    }
+
+    /** The facts an evaluation starts from: the patient's, without the caller's identifier, and the day. */
+    public static List<Object> facts(PatientCase patient, java.time.Instant now) {
+        List<Object> facts = new java.util.ArrayList<>(PatientFacts.of(patient.withoutRef()));
+        facts.add(new org.hccguidance.facts.EvaluationDate(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)));
+        return facts;
     }
 
     /** A response together with the evaluation that produced it and the safety checks it failed. */

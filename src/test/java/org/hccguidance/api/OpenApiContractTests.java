@@ -166,6 +166,11 @@ class OpenApiContractTests extends ContractService {
         triggers.put("POST /api/v1/guidance 404", op -> http.post(op.path + "?rulesetVersion=sha256:" + "0".repeat(64), patient, ADMIN));
         triggers.put("POST /api/v1/guidance 413", op -> http.postBytes(op.path, big, "application/json"));
         triggers.put("POST /api/v1/guidance 415", op -> http.postBytes(op.path, patient.getBytes(StandardCharsets.UTF_8), "text/plain"));
+        triggers.put("POST /api/v1/guidance/explain 400", op -> http.post(op.path + "?code=NO_SUCH_CODE", patient));
+        triggers.put("POST /api/v1/guidance/explain 401", op -> http.post(op.path + "?code=LENVATINIB", patient, "client", "wrong"));
+        triggers.put("POST /api/v1/guidance/explain 413", op -> http.postBytes(op.path + "?code=LENVATINIB", big, "application/json"));
+        triggers.put("POST /api/v1/guidance/explain 415", op -> http.postBytes(op.path + "?code=LENVATINIB",
+                patient.getBytes(StandardCharsets.UTF_8), "text/plain"));
         triggers.put("GET /api/v1/ruleset 401", op -> http.get(op.path, "admin", "wrong"));
         triggers.put("GET /api/v1/ruleset/history 401", op -> http.get(op.path, "client", "wrong"));
         triggers.put("POST /api/v1/ruleset/reload 401", op -> http.post(op.path, ""));
