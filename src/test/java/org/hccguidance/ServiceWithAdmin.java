@@ -1,5 +1,6 @@
 package org.hccguidance;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -86,7 +87,12 @@ public abstract class ServiceWithAdmin {
         }
     }
 
-    /** Fails the way the request asks; reachable by admins only, like any endpoint no one listed as open. */
+    /**
+     * Fails the way the request asks; reachable by admins only, like any endpoint no one listed as open.
+     * Left out of the OpenAPI document: component scanning finds it in every test context, and the
+     * contract tests write that document out as the service's contract.
+     */
+    @Hidden
     @RestController
     static class FailingController {
 

@@ -46,7 +46,7 @@ public class EvaluationBenchmark {
             engine = new GuidanceEngine(EvaluationLimits.DEFAULT);
             shipped = new RuleSetCompiler().compile(RuleSources.fromDirectory(Path.of("rules")));
             Path dir = Files.createTempDirectory("trivial-rules");
-            Files.writeString(dir.resolve("trivial.drl"), "package rules.trivial;\nimport org.hccguidance.facts.*;\n"
+            Files.writeString(dir.resolve("trivial.drl"), "package rules.trivial;\nruleflow-group \"derive\"\nimport org.hccguidance.facts.*;\n"
                     + "rule \"Patient seen\"\nwhen\n  PatientCase()\nthen\nend\n");
             trivial = new RuleSetCompiler().compile(RuleSources.fromDirectory(dir));
             patients = ScenarioLoader.fromDirectory(Path.of("scenarios")).stream().map(Scenario::patient).toList();

@@ -32,6 +32,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -118,8 +119,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ScenarioFormatException.class)
     ResponseEntity<Object> scenarioFormat(ScenarioFormatException ex) {
+        // Objects with a message, like every other entry of an errors list, so that one Problem schema
+        // describes them all.
         return ResponseEntity.unprocessableEntity().body(document(HttpStatus.UNPROCESSABLE_ENTITY, "Malformed scenarios",
-                "malformed scenario file(s)", ex.problems()));
+                "malformed scenario file(s)", ex.problems().stream().map(p -> Map.of("message", p)).toList()));
     }
 
     @ExceptionHandler(RuleExecutionException.class)

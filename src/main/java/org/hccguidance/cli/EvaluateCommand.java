@@ -6,14 +6,30 @@ import org.hccguidance.facts.PatientCase;
 import org.hccguidance.facts.PatientJson;
 import org.hccguidance.guidance.GuidanceResponse;
 import org.hccguidance.guidance.GuidanceText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /** {@code evaluate PATIENT.json [--rules DIR] [--format text|json]}. */
-final class EvaluateCommand {
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate one patient and print the guidance.",
+                "Setting, derived values, alerts, missing data, recommended and not recommended options, matching trials."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PATIENT.json", description = "The patient, exactly the body of POST /api/v1/guidance; - reads it from standard input.")
+    Path patientFile;
+
+    @Mixin
+    RulesOption rules;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (readable, the default) or json (only the JSON document, for piping): ${COMPLETION-CANDIDATES}.")
+    OutputFormat format;
 
     private final PrintStream out;
 
@@ -21,27 +37,20 @@ final class EvaluateCommand {
         this.out = out;
     }
 
-    int run(List<String> argList) {
-        CliArgs args = CliArgs.parse(argList, Set.of("rules", "format"));
-        if (args.positional().size() != 1) {
-            throw new CliException(2, "evaluate needs exactly one patient file\n" + Cli.usage());
-        }
-        String format = args.options().getOrDefault("format", "text");
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new CliException(2, "--format must be text or json, not '" + format + "'");
-        }
-        PatientCase patient = PatientFiles.read(Path.of(args.positional().get(0)));
-        RuleSet ruleSet = RuleLoading.load(args.option("rules"));
-        GuidanceResponse response = RuleLoading.evaluateOnce(patient, ruleSet, args.positional().get(0));
-        if (format.equals("json")) {
+    @Override
+    public Integer call() {
+        PatientCase patient = PatientFiles.read(patientFile);
+        RuleSet ruleSet = RuleLoading.load(rules.rules);
+        GuidanceResponse response = RuleLoading.evaluateOnce(patient, ruleSet, patientFile.toString());
+        if (format == OutputFormat.json) {
             try {
                 out.println(PatientJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(response));
             } catch (JsonProcessingException e) {
-                throw new CliException(4, "cannot write JSON: " + e.getOriginalMessage());
+                throw new CliException(ExitCodes.COULD_NOT_FINISH, "cannot write JSON: " + e.getOriginalMessage());
             }
         } else {
             out.print(GuidanceText.render(response));
         }
-        return 0;
+        return ExitCodes.OK;
     }
 }

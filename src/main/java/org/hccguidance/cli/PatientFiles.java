@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads a patient JSON file, reporting any problem with the file name and line. */
+/** Reads a patient JSON file ({@code -} for standard input), reporting any problem with the file name and line. */
 final class PatientFiles {
 
     private PatientFiles() {
@@ -18,21 +18,24 @@ final class PatientFiles {
 
     static PatientCase read(Path file) {
         PatientCase patient;
+        boolean stdin = file.toString().equals("-");
+        String name = stdin ? "(standard input)" : file.toString();
         try {
-            patient = PatientJson.mapper().readValue(Files.readString(file), PatientCase.class);
+            String text = stdin ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) : Files.readString(file);
+            patient = PatientJson.mapper().readValue(text, PatientCase.class);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw new CliException(2, file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
+            throw new CliException(ExitCodes.USAGE, name + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
                     + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
-            throw new CliException(2, "cannot read " + file + ": " + e.getMessage());
+            throw new CliException(ExitCodes.USAGE, "cannot read " + name + ": " + e.getMessage());
         }
         if (patient == null) {
-            throw new CliException(2, file + ": the file holds no patient");
+            throw new CliException(ExitCodes.USAGE, name + ": the file holds no patient");
         }
         List<String> problems = PatientValidation.problems(patient);
         if (!problems.isEmpty()) {
-            throw new CliException(2, file + ": " + String.join("; ", problems));
+            throw new CliException(ExitCodes.USAGE, name + ": " + String.join("; ", problems));
         }
         return patient;
     }

@@ -7,6 +7,10 @@ import org.hccguidance.engine.GuidanceEngine;
 import org.hccguidance.engine.RuleSet;
 import org.hccguidance.facts.PatientJson;
 import org.hccguidance.scenario.ResponseSnapshot;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,14 +18,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code responses [--rules DIR] [--scenarios DIR] (--out FILE | --compare FILE)}: writes every scenario
  * patient's response (without the audit) to a file, or compares the current responses with such a file.
  * Used to prove that a restructuring of the rule base changed no answer. Exit 1 when they differ.
  */
-final class ResponsesCommand {
+@Command(name = "responses", mixinStandardHelpOptions = true,
+        description = {"Write every scenario patient's response to a file, or compare with such a file.",
+                "Proof that restructuring the rules changed no answer: exit 1 when any response differs."})
+final class ResponsesCommand implements Callable<Integer> {
+
+    @Mixin
+    RulesOption rules;
+
+    @Mixin
+    ScenariosOption scenarios;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--out", paramLabel = "FILE.json", description = "Write the responses to this file.")
+        Path out;
+
+        @Option(names = "--compare", paramLabel = "FILE.json", description = "Compare today's responses with this file.")
+        Path compare;
+    }
 
     private final PrintStream out;
 
@@ -29,32 +53,29 @@ final class ResponsesCommand {
         this.out = out;
     }
 
-    int run(List<String> argList) {
-        CliArgs args = CliArgs.parse(argList, Set.of("rules", "scenarios", "out", "compare"));
-        if ((args.option("out") == null) == (args.option("compare") == null)) {
-            throw new CliException(2, "responses needs exactly one of --out FILE or --compare FILE\n" + Cli.usage());
-        }
-        var scenarios = ValidateCommand.loadScenarios(args.option("scenarios"));
-        RuleSet ruleSet = RuleLoading.load(args.option("rules"));
+    @Override
+    public Integer call() {
+        var loaded = ValidateCommand.loadScenarios(scenarios.scenarios);
+        RuleSet ruleSet = RuleLoading.load(rules.rules);
         ObjectNode now;
         try {
-            now = ResponseSnapshot.take(ruleSet, scenarios, new GuidanceEngine(EvaluationLimits.DEFAULT), Clock.systemUTC());
+            now = ResponseSnapshot.take(ruleSet, loaded, new GuidanceEngine(EvaluationLimits.DEFAULT), Clock.systemUTC());
         } finally {
             ruleSet.release();
         }
         try {
-            if (args.option("out") != null) {
-                Files.writeString(Path.of(args.option("out")), PatientJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(now));
-                out.println(now.size() + " responses written to " + args.option("out"));
-                return 0;
+            if (target.out != null) {
+                Files.writeString(target.out, PatientJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(now));
+                out.println(now.size() + " responses written to " + target.out);
+                return ExitCodes.OK;
             }
-            JsonNode before = PatientJson.mapper().readTree(Files.readString(Path.of(args.option("compare"))));
+            JsonNode before = PatientJson.mapper().readTree(Files.readString(target.compare));
             List<String> diffs = ResponseSnapshot.differences(before, now);
             diffs.forEach(out::println);
             out.println(diffs.isEmpty() ? "responses identical (" + now.size() + " patients)" : diffs.size() + " difference(s)");
-            return diffs.isEmpty() ? 0 : 1;
+            return diffs.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (IOException e) {
-            throw new CliException(2, "cannot read or write the responses file: " + e.getMessage());
+            throw new CliException(ExitCodes.USAGE, "cannot read or write the responses file: " + e.getMessage());
         }
     }
 }

@@ -23,10 +23,10 @@ final class RuleLoading {
                     new org.hccguidance.engine.GuidanceEngine(org.hccguidance.engine.EvaluationLimits.DEFAULT),
                     java.time.Clock.systemUTC());
         } catch (org.hccguidance.guidance.InvalidPatientException e) {
-            throw new CliException(2, patientFile + ": " + String.join("; ",
+            throw new CliException(ExitCodes.USAGE, patientFile + ": " + String.join("; ",
                     e.problems().stream().map(p -> p.field() + ": " + p.message()).toList()));
         } catch (org.hccguidance.engine.RuleExecutionException e) {
-            throw new CliException(4, e.getMessage());
+            throw new CliException(ExitCodes.COULD_NOT_FINISH, e.getMessage());
         } finally {
             ruleSet.release();
         }
@@ -37,14 +37,14 @@ final class RuleLoading {
         try {
             sources = RuleSourceLocator.read(RuleSourceLocator.rulesFolder(rulesOption == null ? null : Path.of(rulesOption)));
         } catch (UncheckedIOException e) {
-            throw new CliException(3, e.getMessage());
+            throw new CliException(ExitCodes.RULES_REFUSED, e.getMessage());
         }
         try {
             return new RuleSetCompiler().compile(sources);
         } catch (RuleSetRefusedException e) {
             StringBuilder sb = new StringBuilder("rules in " + sources.label() + " refused (" + e.errors().size() + " error(s)):");
             e.errors().forEach(err -> sb.append("\n  ").append(err));
-            throw new CliException(3, sb.toString());
+            throw new CliException(ExitCodes.RULES_REFUSED, sb.toString());
         }
     }
 }

@@ -58,6 +58,14 @@ public class GuidanceEngine {
     }
 
     public Evaluation evaluate(RuleSet ruleSet, List<?> facts) {
+        return evaluate(ruleSet, facts, null);
+    }
+
+    /**
+     * The same evaluation, watched by an observer's listeners as well (null for none). Used to explain a
+     * result; the evaluation itself, its limits and its result are unchanged.
+     */
+    public Evaluation evaluate(RuleSet ruleSet, List<?> facts, EvaluationObserver observer) {
         long started = System.nanoTime();
         KieSession session = ruleSet.sessions().newKieSession();
         Guard guard = new Guard(ruleSet);
@@ -70,6 +78,7 @@ public class GuidanceEngine {
         try {
             session.addEventListener(guard.insertions);
             session.addEventListener(guard.agenda);
+            addObserver(session, observer);
             for (Object fact : ruleSet.reference().sessionFacts()) {
                 session.insert(fact);
             }
@@ -93,6 +102,7 @@ public class GuidanceEngine {
             long micros = (System.nanoTime() - started) / 1_000;
             session.removeEventListener(guard.insertions);
             session.removeEventListener(guard.agenda);
+            removeObserver(session, observer);
             clean = true;
             return Evaluation.of(ruleSet, out, guard.insertedBy, guard.fired, guard.firedRefs, micros);
         } catch (RuleExecutionException e) {
@@ -115,6 +125,25 @@ public class GuidanceEngine {
             } else {
                 session.destroy();   // a halted or failed session is never reused
             }
+        }
+    }
+
+    private static void addObserver(KieSession session, EvaluationObserver observer) {
+        if (observer != null && observer.agenda() != null) {
+            session.addEventListener(observer.agenda());
+        }
+        if (observer != null && observer.facts() != null) {
+            session.addEventListener(observer.facts());
+        }
+    }
+
+    /** A pooled session goes back reset, and must not carry an observer into someone else's evaluation. */
+    private static void removeObserver(KieSession session, EvaluationObserver observer) {
+        if (observer != null && observer.agenda() != null) {
+            session.removeEventListener(observer.agenda());
+        }
+        if (observer != null && observer.facts() != null) {
+            session.removeEventListener(observer.facts());
         }
     }
 

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The clinical phases an evaluation runs through, in order. Each rule belongs to exactly one, named by
- * the {@code agenda-group} at the top of its file (or the AGENDA-GROUP column of a decision table); the
- * engine gives each phase the focus in turn, so a rule sees every fact the earlier phases concluded and
+ * the {@code ruleflow-group} at the top of its file (or the RULEFLOW-GROUP column of a decision table),
+ * Drools 10's spelling of an agenda group; the engine gives each phase the focus in turn, so a rule sees every fact the earlier phases concluded and
  * none that later phases will. The order is structure, not clinical content: see rules/README.md.
  */
 public final class Phases {

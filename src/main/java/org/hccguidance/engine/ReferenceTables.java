@@ -27,17 +27,18 @@ import java.util.function.Function;
  * Reads the reference tables of a rule folder (regimen catalogue, thresholds, trial registry, evidence)
  * into immutable facts. They are plain tables an informaticist edits in a spreadsheet, not rules: the
  * first row names the columns, each further row is one record. A table is recognised by its file name
- * ({@code regimens}, {@code thresholds}, {@code trials}, {@code evidence}, as {@code .csv} or
- * {@code .xlsx}); a malformed cell is reported with file, row and column, and refuses the rule set.
+ * ({@code regimens}, {@code agents}, {@code thresholds}, {@code trials}, {@code evidence}, as
+ * {@code .csv} or {@code .xlsx}); a malformed cell is reported with file, row and column, and refuses the rule set.
  */
 public final class ReferenceTables {
 
     /** Table name to the columns it must have, in the order the record takes them. */
     static final Map<String, List<String>> COLUMNS = Map.of(
             "regimens", List.of("Regimen", "Agent", "Drug class"),
+            "agents", List.of("Agent", "Drug class", "Same as"),
             "thresholds", List.of("Name", "Value"),
             "trials", List.of("NCT id", "Title", "Phase", "N", "Treatment arm(s)", "Endpoint", "Eligibility as published",
-                    "Recruitment status", "Prior requirement", "Max Child-Pugh score", "B7 only", "Max ECOG", "BCLC stages"),
+                    "Interventions", "Recruitment status", "Status checked on", "Prior requirement", "Max Child-Pugh score", "B7 only", "Max ECOG", "BCLC stages"),
             "evidence", List.of("Row", "Option", "Pathway", "Study", "Year", "Design", "N", "mPFS (months)", "mOS (months)",
                     "ORR (%)", "DCR (%)", "Grade 3/4 TRAE (%)", "HR for OS", "Note", "Reference"));
 
@@ -76,13 +77,17 @@ public final class ReferenceTables {
         List<Threshold> thresholds = records(byName.get("thresholds"), errors, c -> new Threshold(c.code("Name"), c.number("Value")));
         List<TrialListing> trials = records(byName.get("trials"), errors, c -> new TrialListing(
                 c.code("NCT id"), c.text("Title"), c.text("Phase"), c.whole("N"), c.text("Treatment arm(s)"), c.text("Endpoint"),
-                c.text("Eligibility as published"), c.code("Recruitment status"), c.code("Prior requirement"),
-                c.whole("Max Child-Pugh score"), c.bool("B7 only"), c.whole("Max ECOG"), c.text("BCLC stages")));
+                c.text("Eligibility as published"), c.code("Recruitment status"), c.date("Status checked on"), c.code("Prior requirement"),
+                c.whole("Max Child-Pugh score"), c.bool("B7 only"), c.whole("Max ECOG"), c.text("BCLC stages"),
+                c.codes("Interventions")));
+        List<AgentRow> agents = records(byName.get("agents"), errors, c -> new AgentRow(c.code("Agent"),
+                c.text("Drug class").equals("-") ? null : c.enumValue("Drug class", DrugClass.class),
+                c.text("Same as").equals("-") ? null : c.code("Same as")));
         List<EvidenceRow> evidence = records(byName.get("evidence"), errors, c -> EvidenceRow.of(
                 c.text("Row"), c.code("Option"), c.code("Pathway"), c.text("Study"), c.text("Year"), c.text("Design"), c.text("N"),
                 c.text("mPFS (months)"), c.text("mOS (months)"), c.text("ORR (%)"), c.text("DCR (%)"),
                 c.text("Grade 3/4 TRAE (%)"), c.text("HR for OS"), c.text("Note"), c.text("Reference")));
-        return new ReferenceData(regimens, thresholds, trials, evidence);
+        return ReferenceData.of(regimens, agents, thresholds, trials, evidence, errors);
     }
 
     private static <T> List<T> records(RuleFile file, List<BuildError> errors, Function<Cells, T> build) {
@@ -173,6 +178,15 @@ public final class ReferenceTables {
             return v;
         }
 
+        java.time.LocalDate date(String column) {
+            String v = text(column);
+            try {
+                return java.time.LocalDate.parse(v);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadCell("column '" + column + "': '" + v + "' is not a date (YYYY-MM-DD)");
+            }
+        }
+
         double number(String column) {
             String v = text(column);
             try {
@@ -199,6 +213,20 @@ public final class ReferenceTables {
             return v.equals("true");
         }
 
+        /** Codes separated by spaces, '+' or ';' ("CAMRELIZUMAB APATINIB"). */
+        List<String> codes(String column) {
+            List<String> out = new ArrayList<>();
+            for (String part : text(column).split("[\\s+;,]+")) {
+                if (!part.isBlank()) {
+                    if (!part.matches("[A-Za-z0-9_.-]+")) {
+                        throw new BadCell("column '" + column + "': '" + part + "' is not a code");
+                    }
+                    out.add(part);
+                }
+            }
+            return List.copyOf(out);
+        }
+
         <E extends Enum<E>> E enumValue(String column, Class<E> type) {
             String v = text(column);
             try {
@@ -207,6 +235,10 @@ public final class ReferenceTables {
                 throw new BadCell("column '" + column + "': '" + v + "' is not one of " + Arrays.toString(type.getEnumConstants()));
             }
         }
+    }
+
+    /** A row of the agent table: an agent's class (null for an alias) or the agent it is another name of. */
+    record AgentRow(String agent, DrugClass drugClass, String sameAs) {
     }
 
     private static final class BadCell extends RuntimeException {

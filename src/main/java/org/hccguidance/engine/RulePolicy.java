@@ -55,8 +55,8 @@ import java.util.regex.Pattern;
  * no sandbox, so rule text is untrusted. The policy admits only:
  * <ul>
  *   <li>imports of the clinical vocabulary ({@link RuleVocabulary}) and a few JDK value types;</li>
- *   <li>rules whose attributes are a literal salience, agenda group, activation group, no-loop or
- *       lock-on-active, in the Java dialect;</li>
+ *   <li>rules whose attributes are a literal salience, phase ({@code ruleflow-group}), activation group,
+ *       no-loop or lock-on-active, in the Java dialect;</li>
  *   <li>consequences made only of {@code insert(new Fact(...))} / {@code insertLogical(new Fact(...))}
  *       where the fact is a vocabulary type;</li>
  *   <li>functions whose body is {@code if}/{@code return} over allowed expressions and which call no
@@ -70,9 +70,11 @@ import java.util.regex.Pattern;
 public final class RulePolicy {
 
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u");
+    /** The phase attribute: Drools 10 spells agenda groups this way and deprecates "agenda-group". */
+    static final String PHASE_ATTRIBUTE = "ruleflow-group";
     private static final Set<String> RULE_ATTRIBUTES = Set.of(
-            "salience", "agenda-group", "activation-group", "no-loop", "lock-on-active", "dialect");
-    private static final Set<String> PACKAGE_ATTRIBUTES = Set.of("agenda-group", "no-loop", "dialect");
+            "salience", PHASE_ATTRIBUTE, "activation-group", "no-loop", "lock-on-active", "dialect");
+    private static final Set<String> PACKAGE_ATTRIBUTES = Set.of(PHASE_ATTRIBUTE, "no-loop", "dialect");
     /** Words that open a door the allow-list keeps shut, wherever they appear outside literals and comments. */
     private static final Set<String> FORBIDDEN_WORDS = Set.of(
             "class", "for", "while", "do", "try", "catch", "finally", "throw", "throws", "synchronized", "switch",
@@ -98,13 +100,13 @@ public final class RulePolicy {
     public record Checked(List<BuildError> errors, String packageName, List<String> ruleNames) {
     }
 
-    /** A rule's phase: its own agenda-group attribute, else the file's; null when it names none. */
+    /** A rule's phase: its own ruleflow-group attribute, else the file's; null when it names none. */
     private static String phaseOf(PackageDescr pkg, RuleDescr rule) {
-        AttributeDescr own = rule.getAttributes().get("agenda-group");
+        AttributeDescr own = rule.getAttributes().get(PHASE_ATTRIBUTE);
         if (own != null) {
             return unquote(own.getValue());
         }
-        return pkg.getAttributes().stream().filter(a -> a.getName().equals("agenda-group")).findFirst()
+        return pkg.getAttributes().stream().filter(a -> a.getName().equals(PHASE_ATTRIBUTE)).findFirst()
                 .map(a -> unquote(a.getValue())).orElse(null);
     }
 
@@ -206,7 +208,7 @@ public final class RulePolicy {
             String phase = phaseOf(pkg, rule);
             if (!Phases.isPhase(phase)) {
                 errors.add(locate.apply(line(rule.getLine()), "rule \"" + rule.getName() + "\" belongs to no phase"
-                        + (phase == null ? "" : " ('" + phase + "' is not one)") + ": give the file an agenda-group, one of "
+                        + (phase == null ? "" : " ('" + phase + "' is not one)") + ": give the file a ruleflow-group, one of "
                         + Phases.ORDER));
             }
             checkConsequence(rule, "then", rule.getConsequence(), functions, errors, locate);

@@ -1,6 +1,23 @@
 package org.hccguidance.engine;
 
 import org.hccguidance.facts.AdverseEvent;
+import org.hccguidance.facts.AgentClass;
+import org.hccguidance.facts.EvaluationDate;
+import org.hccguidance.facts.GuidelinePathway;
+import org.hccguidance.facts.AgentRestriction;
+import org.hccguidance.facts.HcvRna;
+import org.hccguidance.facts.Hepatitis;
+import org.hccguidance.facts.Histology;
+import org.hccguidance.facts.IraeRechallenge;
+import org.hccguidance.facts.Labs;
+import org.hccguidance.facts.RechallengeDecision;
+import org.hccguidance.facts.RestrictionKind;
+import org.hccguidance.facts.Serology;
+import org.hccguidance.facts.SystemicTherapyBar;
+import org.hccguidance.facts.ClassBar;
+import org.hccguidance.facts.OptionAgent;
+import org.hccguidance.facts.RepeatAllowed;
+import org.hccguidance.facts.TrialAgent;
 import org.hccguidance.facts.Albi;
 import org.hccguidance.facts.Alteration;
 import org.hccguidance.facts.AlterationType;
@@ -46,6 +63,11 @@ import org.hccguidance.guidance.Option;
 import org.hccguidance.guidance.Severity;
 import org.hccguidance.guidance.Strength;
 import org.hccguidance.guidance.StrengthLimit;
+import org.hccguidance.guidance.EvidenceQuality;
+import org.hccguidance.guidance.Grade;
+import org.hccguidance.guidance.RankFirst;
+import org.hccguidance.guidance.RecommendationStrength;
+import org.hccguidance.guidance.TrialExclusion;
 import org.hccguidance.guidance.TrialMatch;
 
 import java.lang.reflect.Method;
@@ -78,9 +100,13 @@ public final class RuleVocabulary {
             MolecularProfile.class, Oligoprogression.class, PatientCase.class, PriorRequirementMet.class,
             PriorTherapy.class, Progression.class, ProgressionPattern.class, RegimenComponent.class, Risks.class,
             Setting.class, TherapyOutcome.class, Threshold.class, TreatmentSetting.class, TrialListing.class,
-            Tumour.class,
+            Tumour.class, GuidelinePathway.class, EvaluationDate.class, AgentClass.class, TrialAgent.class, ClassBar.class,
+            OptionAgent.class, RepeatAllowed.class,
+            Hepatitis.class, Serology.class, HcvRna.class, Labs.class, Histology.class, SystemicTherapyBar.class,
+            AgentRestriction.class, RestrictionKind.class, IraeRechallenge.class, RechallengeDecision.class,
             Alert.class, Category.class, Caution.class, EvidenceRow.class, Exclusion.class, MissingData.class,
-            Option.class, Severity.class, Strength.class, StrengthLimit.class, TrialMatch.class);
+            Option.class, Severity.class, Strength.class, StrengthLimit.class, TrialMatch.class, TrialExclusion.class,
+            Grade.class, EvidenceQuality.class, RecommendationStrength.class, RankFirst.class);
 
     /** JDK value types rules may name (for casts, static helpers and field types), by simple name. */
     static final Map<String, Class<?>> JDK_TYPES = Map.of(

@@ -9,7 +9,9 @@ public enum DrugClass {
     ANTI_PDL1,
     ANTI_CTLA4,
     ANTI_VEGF_ANTIBODY,
-    VEGFR_MKI;
+    VEGFR_MKI,
+    /** An A3 adenosine receptor agonist (namodenoson): neither a checkpoint inhibitor nor VEGF-targeting. */
+    A3_ADENOSINE_AGONIST;
 
     /** An immune checkpoint inhibitor: PD-1, PD-L1 or CTLA-4 blockade. */
     public boolean isCheckpoint() {

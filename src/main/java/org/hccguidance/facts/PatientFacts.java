@@ -18,6 +18,8 @@ public final class PatientFacts {
         addIfPresent(facts, patient.progression());
         facts.addAll(patient.adverseEvents());
         addIfPresent(facts, patient.risks());
+        addIfPresent(facts, patient.hepatitis());
+        addIfPresent(facts, patient.labs());
         if (patient.molecularProfile() != null) {
             facts.add(patient.molecularProfile());
             facts.addAll(patient.molecularProfile().alterations());

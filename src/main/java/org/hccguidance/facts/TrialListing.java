@@ -1,9 +1,11 @@
 package org.hccguidance.facts;
 
+import java.util.List;
+
 /**
  * A trial from the trial table. Eligibility is held in coded form so the matching rules can check
  * it: the prior-therapy requirement code, the Child-Pugh ceiling (score), the ECOG ceiling and the
- * BCLC stages admitted (empty for any).
+ * BCLC stages admitted (empty for any); and the agents it gives, as catalogue agent codes.
  */
 public record TrialListing(
         String id,
@@ -14,11 +16,17 @@ public record TrialListing(
         String endpoint,
         String eligibility,
         String status,
+        java.time.LocalDate statusCheckedOn,
         String priorRequirement,
         int maxChildPughScore,
         boolean childPughBOnly,
         int maxEcog,
-        String bclcStages) {
+        String bclcStages,
+        List<String> interventions) {
+
+    public TrialListing {
+        interventions = interventions == null ? List.of() : List.copyOf(interventions);
+    }
 
     public boolean recruiting() {
         return "RECRUITING".equalsIgnoreCase(status);

@@ -1,23 +1,38 @@
 package org.hccguidance.guidance;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** One study backing an option, from the evidence catalogue. Null figures were not reported. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@Schema(description = "One study backing an option, from the evidence catalogue. A null figure was not reported "
+        + "(or, for medians, not reached).")
 public record EvidenceItem(
         @JsonIgnore String code,
+        @Schema(description = "Study or trial name.", nullable = true)
         String source,
+        @Schema(description = "Year of publication.", nullable = true)
         Integer year,
+        @Schema(description = "Study design, e.g. phase 3 randomised or retrospective cohort.", nullable = true)
         String design,
+        @Schema(description = "Number of patients (a count).", nullable = true)
         Integer n,
+        @Schema(description = "Median progression-free survival in months.", nullable = true)
         Double mPfsMonths,
+        @Schema(description = "Median overall survival in months.", nullable = true)
         Double mOsMonths,
+        @Schema(description = "Objective response rate in percent (%).", nullable = true)
         Double orrPct,
+        @Schema(description = "Disease control rate in percent (%).", nullable = true)
         Double dcrPct,
+        @Schema(description = "Grade 3-4 treatment-related adverse events in percent (%) of patients.", nullable = true)
         Double grade34TraePct,
+        @Schema(description = "Hazard ratio as the study reported it (a ratio, no unit).", nullable = true)
         Double hr,
+        @Schema(description = "Reference number in the clinical review, e.g. `[46]`.", nullable = true)
         String reference,
+        @Schema(description = "Notes on the figures (subgroup, population).", nullable = true)
         String note) {
 
     /**

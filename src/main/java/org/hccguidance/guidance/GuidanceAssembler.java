@@ -44,7 +44,10 @@ public final class GuidanceAssembler {
                         .filter(row -> options.containsKey(row.code()) && row.appliesIn(settingFact.getPathway()))
                         .toList(), EvidenceRow::code);
 
-        record Ranked(Option merged, Strength strength) {
+        Map<String, List<Grade>> grades = group(eval.factsOf(Grade.class), Grade::code);
+        Map<String, List<RankFirst>> first = group(eval.factsOf(RankFirst.class), RankFirst::code);
+
+        record Ranked(Option merged, Strength strength, Grade grade, boolean first) {
         }
         List<Ranked> offered = new ArrayList<>();
         for (var entry : options.entrySet()) {
@@ -56,9 +59,13 @@ public final class GuidanceAssembler {
             for (StrengthLimit limit : limits.getOrDefault(entry.getKey(), List.of())) {
                 strength = strength.weakest(limit.atMost());
             }
-            offered.add(new Ranked(merged, strength));
+            Grade grade = mostConservative(grades.get(entry.getKey()));
+            // The written rule: an option is no stronger than its grade allows; an ungraded one is at most CONSIDER.
+            strength = strength.weakest(grade == null ? Strength.CONSIDER : grade.strength());
+            offered.add(new Ranked(merged, strength, grade, first.containsKey(entry.getKey())));
         }
-        offered.sort(Comparator.comparing(Ranked::strength)
+        offered.sort(Comparator.comparing((Ranked r) -> !r.first())
+                .thenComparing(Ranked::strength)
                 .thenComparingInt(r -> r.merged().priority())
                 .thenComparing(r -> r.merged().code()));
 
@@ -78,23 +85,29 @@ public final class GuidanceAssembler {
             limits.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
             cautions.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
             evidence.getOrDefault(code, List.of()).forEach(row -> firedBy.add(row.name()));
+            grades.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
+            first.getOrDefault(code, List.of()).forEach(o -> addRule(firedBy, eval, o));
+            RecommendationGrade grade = r.grade() == null ? RecommendationGrade.UNGRADED
+                    : new RecommendationGrade(r.grade().evidenceQuality(), r.grade().recommendationStrength(), r.grade().basis());
             recommendations.add(new Recommendation(code, r.merged().category(), r.strength(), recommendations.size() + 1,
-                    r.merged().title(), r.merged().rationale(), items, List.copyOf(cautionTexts), List.copyOf(firedBy)));
+                    r.merged().title(), r.merged().rationale(), grade, items, List.copyOf(cautionTexts), List.copyOf(firedBy)));
         }
 
         List<NotRecommended> notRecommended = new ArrayList<>();
         new TreeMap<>(exclusions).forEach((code, list) -> {
-            Set<String> reasons = new java.util.TreeSet<>();
-            Set<String> firedBy = new java.util.TreeSet<>();
-            for (Exclusion e : list) {
-                reasons.add(e.reason());
-                addRule(firedBy, eval, e);
-            }
-            notRecommended.add(new NotRecommended(code, String.join("; ", reasons), List.copyOf(firedBy)));
+            Reasons r = reasons(eval, list, Exclusion::reason);
+            notRecommended.add(new NotRecommended(code, r.text(), r.firedBy()));
         });
 
+        Map<String, List<TrialExclusion>> trialExclusions = group(eval.factsOf(TrialExclusion.class), TrialExclusion::trialId);
         List<TrialMatch> trials = eval.factsOf(TrialMatch.class).stream().distinct()
+                .filter(t -> !trialExclusions.containsKey(t.id()))
                 .sorted(Comparator.comparing(TrialMatch::id)).toList();
+        List<TrialNotOffered> trialsNotOffered = new ArrayList<>();
+        new TreeMap<>(trialExclusions).forEach((id, list) -> {
+            Reasons r = reasons(eval, list, TrialExclusion::reason);
+            trialsNotOffered.add(new TrialNotOffered(id, r.text(), r.firedBy()));
+        });
         List<Alert> alerts = eval.factsOf(Alert.class).stream().distinct()
                 .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::code)
                         .thenComparing(Alert::message)).toList();
@@ -105,7 +118,7 @@ public final class GuidanceAssembler {
         Audit audit = new Audit(eval.ruleSet().version(), eval.ruleSet().source(),
                 firedInRuleOrder(eval), evaluatedAt, eval.engineMicros());
         return new GuidanceResponse(patientRef, setting, derived(eval), List.copyOf(recommendations),
-                List.copyOf(notRecommended), trials, alerts, missing, audit);
+                List.copyOf(notRecommended), trials, List.copyOf(trialsNotOffered), alerts, missing, audit);
     }
 
     private static final Comparator<RuleRef> RULE_ORDER = Comparator.comparing(RuleRef::file).thenComparing(RuleRef::name);
@@ -147,6 +160,32 @@ public final class GuidanceAssembler {
         }
         rationale.removeIf(Objects::isNull);
         return new Option(first.code(), first.category(), strength, priority, first.title(), String.join(" ", rationale));
+    }
+
+    /**
+     * When several rows grade the same option (a pathway row and a row for every pathway), the weakest
+     * strength wins, then the weakest evidence: the grade never overstates.
+     */
+    private static Grade mostConservative(List<Grade> grades) {
+        if (grades == null || grades.isEmpty()) {
+            return null;
+        }
+        return grades.stream().max(Comparator.comparing(Grade::strength).thenComparing(Grade::evidenceQuality)
+                .thenComparing(Grade::recommendationStrength).thenComparing(Grade::basis)).orElseThrow();
+    }
+
+    /** Every distinct reason, in order, and the rules that gave them. */
+    private record Reasons(String text, List<String> firedBy) {
+    }
+
+    private static <T> Reasons reasons(Evaluation eval, List<T> facts, Function<T, String> reason) {
+        Set<String> texts = new java.util.TreeSet<>();
+        Set<String> firedBy = new java.util.TreeSet<>();
+        for (T f : facts) {
+            texts.add(reason.apply(f));
+            addRule(firedBy, eval, f);
+        }
+        return new Reasons(String.join("; ", texts), List.copyOf(firedBy));
     }
 
     private static void addRule(Set<String> firedBy, Evaluation eval, Object fact) {

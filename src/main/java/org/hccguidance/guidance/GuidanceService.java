@@ -1,5 +1,10 @@
 package org.hccguidance.guidance;
 
+import org.hccguidance.safety.SafetyInvariants;
+import org.hccguidance.safety.SafetyNet;
+import org.hccguidance.safety.Violation;
+import java.util.List;
+
 import org.hccguidance.engine.Evaluation;
 import org.hccguidance.engine.GuidanceEngine;
 import org.hccguidance.engine.RuleSet;
@@ -41,14 +46,26 @@ public class GuidanceService {
         return trace(patient, ruleSet, engine, clock).response();
     }
 
-    /** The same evaluation, keeping the engine's trace (fired rules by file) for coverage. */
+    /**
+     * The same evaluation, keeping the engine's trace (fired rules by file) for coverage, and the safety
+     * violations the response had before the safety net withheld the offending items.
+     */
     public static Traced trace(PatientCase patient, RuleSet ruleSet, GuidanceEngine engine, Clock clock) {
-        PatientCheck.requireKnownRegimens(patient, ruleSet);
-        Evaluation evaluation = engine.evaluate(ruleSet, PatientFacts.of(patient.withoutRef()));
-        return new Traced(GuidanceAssembler.assemble(evaluation, patient.patientRef(), clock.instant()), evaluation);
+        PatientCheck.requireKnownCodes(patient, ruleSet);
+        Evaluation evaluation = engine.evaluate(ruleSet, facts(patient, clock.instant()));
+        GuidanceResponse assembled = GuidanceAssembler.assemble(evaluation, patient.patientRef(), clock.instant());
+        List<Violation> violations = SafetyInvariants.check(assembled, evaluation);
+        return new Traced(SafetyNet.enforce(assembled, violations), evaluation, violations);
     }
 
-    /** A response together with the evaluation that produced it. */
-    public record Traced(GuidanceResponse response, Evaluation evaluation) {
+    /** The facts an evaluation starts from: the patient's, without the caller's identifier, and the day. */
+    public static List<Object> facts(PatientCase patient, java.time.Instant now) {
+        List<Object> facts = new java.util.ArrayList<>(PatientFacts.of(patient.withoutRef()));
+        facts.add(new org.hccguidance.facts.EvaluationDate(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)));
+        return facts;
+    }
+
+    /** A response together with the evaluation that produced it and the safety checks it failed. */
+    public record Traced(GuidanceResponse response, Evaluation evaluation, List<Violation> violations) {
     }
 }

@@ -1,11 +1,22 @@
 package org.hccguidance.ruleset;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.hccguidance.engine.BuildError;
 
 import java.time.Instant;
 import java.util.List;
 
 /** A candidate rule set that was refused, and every reason why. */
-public record CandidateReport(String version, Instant refusedAt, String trigger, List<BuildError> errors,
-                              List<String> failingScenarios) {
+@Schema(description = "A candidate rule set that was refused, and every reason why.")
+public record CandidateReport(
+        @Schema(description = "Content hash of the refused candidate.", pattern = "^sha256:[0-9a-f]{64}$")
+        String version,
+        @Schema(description = "When it was refused (UTC).")
+        Instant refusedAt,
+        @Schema(description = "What asked for it: `startup`, `watch` (a file edit) or `api:<user>`.", example = "watch")
+        String trigger,
+        @Schema(description = "Each build or policy error, with its file and line or table row.")
+        List<BuildError> errors,
+        @Schema(description = "Each committee scenario the candidate failed, with its first failure.")
+        List<String> failingScenarios) {
 }

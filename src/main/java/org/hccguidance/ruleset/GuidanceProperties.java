@@ -33,9 +33,13 @@ public record GuidanceProperties(
                              @DefaultValue("2000") int maxFacts, @DefaultValue("20000") int maxMatches) {
     }
 
-    /** {@code gateTimeout}: the longest a candidate's build and gate may take before it is refused. */
+    /**
+     * {@code gateTimeout}: the longest a candidate's build and gate may take before it is refused;
+     * {@code generatedPatients}: how many generated patients the gate checks the safety invariants on.
+     */
     public record Reload(@DefaultValue("true") boolean watch, @DefaultValue("true") boolean requireScenarios,
-                         @DefaultValue("250ms") Duration debounce, @DefaultValue("120s") Duration gateTimeout) {
+                         @DefaultValue("250ms") Duration debounce, @DefaultValue("120s") Duration gateTimeout,
+                         @DefaultValue("2000") int generatedPatients) {
     }
 
     public record Security(@DefaultValue("false") boolean requireClientAuth) {

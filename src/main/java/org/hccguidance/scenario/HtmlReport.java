@@ -165,8 +165,14 @@ public final class HtmlReport {
         if (!e.alerts().isEmpty()) {
             sb.append("alerts ").append(e.alerts()).append("; ");
         }
+        if (!e.alertsAbsent().isEmpty()) {
+            sb.append("no alerts ").append(e.alertsAbsent()).append("; ");
+        }
         if (!e.missingData().isEmpty()) {
-            sb.append("missing data ").append(e.missingData());
+            sb.append("missing data ").append(e.missingData()).append("; ");
+        }
+        if (!e.missingDataAbsent().isEmpty()) {
+            sb.append("no missing data ").append(e.missingDataAbsent());
         }
         return sb.toString();
     }

@@ -22,6 +22,16 @@ final class ScenarioCheck {
     }
 
     static List<String> failures(Expectations e, GuidanceResponse g, Set<String> knownCodes, Set<String> knownTrials) {
+        return failures(e, g, knownCodes, knownTrials, null, null);
+    }
+
+    /**
+     * {@code knownAlerts} and {@code knownMissing} are the alert codes and missing-data fields the rule set
+     * produced anywhere in the suite; an absence expectation naming one never produced is a probable typo
+     * (null: not checked).
+     */
+    static List<String> failures(Expectations e, GuidanceResponse g, Set<String> knownCodes, Set<String> knownTrials,
+                                 Set<String> knownAlerts, Set<String> knownMissing) {
         List<String> out = new ArrayList<>();
         List<String> recommended = g.recommendations().stream().map(Recommendation::code).toList();
         List<String> excluded = g.notRecommended().stream().map(NotRecommended::code).toList();
@@ -45,8 +55,20 @@ final class ScenarioCheck {
             if (o.strength() != null && o.strength() != r.get().strength()) {
                 out.add("expected " + o.code() + " as " + o.strength() + "; got " + r.get().strength());
             }
+            if (o.evidenceQuality() != null && (r.get().grade() == null || o.evidenceQuality() != r.get().grade().evidenceQuality())) {
+                out.add("expected " + o.code() + " with evidence quality " + o.evidenceQuality() + "; got "
+                        + (r.get().grade() == null ? "no grade" : r.get().grade().evidenceQuality() + " (" + r.get().grade().basis() + ")"));
+            }
             if (o.rank() != null && o.rank() != r.get().rank()) {
                 out.add("expected " + o.code() + " at rank " + o.rank() + "; got rank " + r.get().rank() + " of " + recommended);
+            }
+            if (o.cautionContains() != null && r.get().cautions().stream().noneMatch(c -> c.toLowerCase(Locale.ROOT)
+                    .contains(o.cautionContains().toLowerCase(Locale.ROOT)))) {
+                out.add("expected a caution on " + o.code() + " mentioning '" + o.cautionContains() + "'; got " + r.get().cautions());
+            }
+            if (o.noCautionContains() != null && r.get().cautions().stream().anyMatch(c -> c.toLowerCase(Locale.ROOT)
+                    .contains(o.noCautionContains().toLowerCase(Locale.ROOT)))) {
+                out.add("expected no caution on " + o.code() + " mentioning '" + o.noCautionContains() + "'; got " + r.get().cautions());
             }
         }
         for (ExclusionExpectation x : e.notRecommended()) {
@@ -78,16 +100,44 @@ final class ScenarioCheck {
                 out.add("expected trial " + id + " not to match; it did");
             }
         }
+        for (TrialNotOfferedExpectation t : e.trialsNotOffered()) {
+            unknown(t.id(), knownTrials, out);
+            var withheld = g.trialsNotOffered().stream().filter(n -> n.id().equals(t.id())).findFirst();
+            if (withheld.isEmpty()) {
+                out.add("expected trial " + t.id() + " to be withheld (trialsNotOffered); got "
+                        + g.trialsNotOffered().stream().map(n -> n.id()).toList());
+            } else if (t.reasonContains() != null
+                    && !withheld.get().reason().toLowerCase(java.util.Locale.ROOT).contains(t.reasonContains().toLowerCase(java.util.Locale.ROOT))) {
+                out.add("expected the reason for withholding trial " + t.id() + " to contain '" + t.reasonContains()
+                        + "'; got '" + withheld.get().reason() + "'");
+            }
+        }
         List<String> alerts = g.alerts().stream().map(Alert::code).toList();
         for (String code : e.alerts()) {
             if (!alerts.contains(code)) {
                 out.add("expected alert " + code + "; got " + alerts);
             }
         }
+        for (String code : e.alertsAbsent()) {
+            if (knownAlerts != null && !knownAlerts.contains(code)) {
+                out.add("'" + code + "' is not an alert this rule set ever raises in the suite (a typo?)");
+            }
+            if (alerts.contains(code)) {
+                out.add("expected no alert " + code + "; got " + alerts);
+            }
+        }
         List<String> missing = g.missingData().stream().map(MissingData::field).toList();
         for (String field : e.missingData()) {
             if (!missing.contains(field)) {
                 out.add("expected missing data " + field + "; got " + missing);
+            }
+        }
+        for (String field : e.missingDataAbsent()) {
+            if (knownMissing != null && !knownMissing.contains(field)) {
+                out.add("'" + field + "' is not a missing-data field this rule set ever reports in the suite (a typo?)");
+            }
+            if (missing.contains(field)) {
+                out.add("expected no missing data " + field + "; got " + missing);
             }
         }
         return out;

@@ -32,6 +32,14 @@ public final class ScenarioRecorder {
     private ScenarioRecorder() {
     }
 
+    /**
+     * The first line of every scenario file: it points editors (through the YAML language server) at the
+     * schema in the scenario folder, relative to a file whose path under the folder is its id.
+     */
+    public static String schemaComment(String id) {
+        return ScenarioSchema.schemaLine(id + ".yaml");
+    }
+
     public static String record(String id, PatientCase patient, GuidanceResponse g) {
         Derived d = g.derived();
         Expectations expect = new Expectations(
@@ -43,13 +51,17 @@ public final class ScenarioRecorder {
                 List.of(),
                 g.trials().stream().map(TrialMatch::id).toList(),
                 List.of(),
+                g.trialsNotOffered().stream().map(t -> TrialNotOfferedExpectation.of(t.id())).toList(),
                 g.alerts().stream().map(Alert::code).toList(),
-                g.missingData().stream().map(MissingData::field).toList());
+                g.missingData().stream().map(MissingData::field).toList(),
+                List.of(),
+                List.of());
         Scenario s = new Scenario(id, "Recorded: edit this title", "Recorded from rule set " + g.audit().rulesetVersion()
                 + "; a committee must review every expectation below", patient.withoutRef(), expect, null);
         try {
             ObjectNode tree = YAML.valueToTree(s);
-            return "# Recorded scenario: review every expectation, delete the ones that are incidental, then sign off.\n"
+            return schemaComment(id)
+                    + "# Recorded scenario: review every expectation, delete the ones that are incidental, then sign off.\n"
                     + YAML.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write scenario YAML", e);

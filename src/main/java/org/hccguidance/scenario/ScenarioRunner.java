@@ -41,12 +41,28 @@ public final class ScenarioRunner {
         }
     }
 
+    private static <T> T withLoader(ClassLoader loader, java.util.function.Supplier<T> work) {
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(loader);
+        try {
+            return work.get();
+        } finally {
+            t.setContextClassLoader(before);
+        }
+    }
+
     public SuiteResult run(RuleSet ruleSet, List<Scenario> scenarios) {
         Set<RuleRef> fired = new HashSet<>();
         Set<String> knownCodes = new HashSet<>(ruleSet.knownRegimens());
+        Set<String> knownAlerts = new HashSet<>();
+        Set<String> knownMissing = new HashSet<>();
         // Scenarios are independent and the rule set is shared safely, so they run in parallel: the gate
         // sits on the path of every reload and of start-up.
-        List<Outcome> outcomes = scenarios.parallelStream().map(s -> outcome(ruleSet, s)).toList();
+        // Pool threads run with the caller's class loader: in the packaged jar the engine finds its services
+        // (the constraint compiler's executor) through it, and a pool thread's default loader cannot see them.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        List<Outcome> outcomes = scenarios.parallelStream().map(s -> withLoader(loader, () -> outcome(ruleSet, s))).toList();
         Map<Scenario, GuidanceService.Traced> traces = new LinkedHashMap<>();
         Map<Scenario, String> errors = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
@@ -59,6 +75,8 @@ public final class ScenarioRunner {
             fired.addAll(t.evaluation().firedRuleRefs());
             t.response().recommendations().stream().map(Recommendation::code).forEach(knownCodes::add);
             t.response().notRecommended().stream().map(NotRecommended::code).forEach(knownCodes::add);
+            t.response().alerts().forEach(a -> knownAlerts.add(a.code()));
+            t.response().missingData().forEach(m -> knownMissing.add(m.field()));
         }
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario s : scenarios) {
@@ -67,7 +85,8 @@ public final class ScenarioRunner {
                 continue;
             }
             var response = traces.get(s).response();
-            List<String> failures = ScenarioCheck.failures(s.expect(), response, knownCodes, ruleSet.knownTrials());
+            List<String> failures = ScenarioCheck.failures(s.expect(), response, knownCodes, ruleSet.knownTrials(),
+                    knownAlerts, knownMissing);
             results.add(new ScenarioResult(s.id(), s.title(), s.source(), s.file(), failures.isEmpty(), failures, response));
         }
         List<RuleRef> unfired = ruleSet.rules().stream().filter(r -> !fired.contains(r)).toList();

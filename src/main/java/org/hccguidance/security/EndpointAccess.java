@@ -59,6 +59,7 @@ public final class EndpointAccess {
         List<RequestMatcher> apiMatchers = new ArrayList<>();
         apiMatchers.add(request -> liveGuidance.matches(request)
                 && !request.getParameterMap().containsKey(RULESET_VERSION_PARAM));
+        apiMatchers.add(paths.matcher(HttpMethod.POST, "/api/v1/guidance/explain"));
         apiMatchers.add(paths.matcher(HttpMethod.GET, "/api/v1/ruleset"));
         apiMatchers.add(paths.matcher(HttpMethod.GET, "/api/v1/ruleset/history"));
         if (benchmarkBaseline) {

@@ -55,7 +55,10 @@ class GuidanceApiTests {
             }
         }
         assertThat(lenvatinib).isNotNull();
-        assertThat(lenvatinib.get("evidence").findValuesAsText("reference")).contains("[46]", "[41]", "[39]", "[17]");
+        assertThat(lenvatinib.get("evidence").findValuesAsText("reference")).contains("[46]", "[39]", "[17]")
+                .anyMatch(ref -> ref.startsWith("[41]"));
+        assertThat(lenvatinib.at("/grade/evidenceQuality").asText()).isEqualTo("LOW");
+        assertThat(lenvatinib.at("/grade/basis").asText()).isEqualTo("ASCO 2024 rec 2.1");
         assertThat(lenvatinib.get("evidence").findValuesAsText("note")).anyMatch(n -> n.contains("Korea"));
         assertThat(g.at("/recommendations/0/firedBy/0").asText()).isNotBlank();
         assertThat(g.get("trials").size()).isGreaterThan(0);
@@ -77,6 +80,17 @@ class GuidanceApiTests {
             "missing ecog|{\"liver\": {}}|ecog",
             "unknown field|{\"ecog\": 1, \"liver\": {}, \"ecgo\": 2}|ecgo",
             "unknown regimen|{\"ecog\": 1, \"liver\": {}, \"priorSystemicTherapies\": [{\"regimen\": \"ASPIRIN\", \"line\": 1, \"outcome\": \"PROGRESSION\"}]}|priorSystemicTherapies[0].regimen",
+            "negative platelets|{\"ecog\": 1, \"liver\": {}, \"labs\": {\"plateletsE9L\": -1}}|labs.plateletsE9L",
+            "platelets above the range|{\"ecog\": 1, \"liver\": {}, \"labs\": {\"plateletsE9L\": 2001}}|labs.plateletsE9L",
+            "eGFR above the range|{\"ecog\": 1, \"liver\": {}, \"labs\": {\"egfrMlMin\": 301}}|labs.egfrMlMin",
+            "proteinuria above the range|{\"ecog\": 1, \"liver\": {}, \"labs\": {\"urineProteinGPer24h\": 50.5}}|labs.urineProteinGPer24h",
+            "unknown histology|{\"ecog\": 1, \"liver\": {}, \"tumour\": {\"histology\": \"CHOLANGIO\"}}|tumour.histology",
+            "unknown HBsAg result|{\"ecog\": 1, \"liver\": {}, \"hepatitis\": {\"hbsAg\": \"REACTIVE\"}}|hepatitis.hbsAg",
+            "negative HBV DNA|{\"ecog\": 1, \"liver\": {}, \"hepatitis\": {\"hbvDnaIuMl\": -5}}|hepatitis.hbvDnaIuMl",
+            "pregnancy as text|{\"ecog\": 1, \"liver\": {}, \"risks\": {\"pregnant\": \"yes\"}}|risks.pregnant",
+            "negative steroid dose|{\"ecog\": 1, \"liver\": {}, \"currentSteroidMgPrednisone\": -10}|currentSteroidMgPrednisone",
+            "unknown attributed agent|{\"ecog\": 1, \"liver\": {}, \"adverseEvents\": [{\"term\": \"HAEMORRHAGE\", \"grade\": 3, \"attributedAgent\": \"WARFARIN\"}]}|adverseEvents[0].attributedAgent",
+            "attributed agent alias|{\"ecog\": 1, \"liver\": {}, \"adverseEvents\": [{\"term\": \"RASH\", \"grade\": 1, \"attributedAgent\": \"APATINIB\"}]}|adverseEvents[0].attributedAgent",
             "null body|null|(body)",
             "array body|[]|(body)"})
     void badInputGetsA400ProblemNamingTheField(String name, String body, String field) {
@@ -87,6 +101,29 @@ class GuidanceApiTests {
         assertThat(p.get("title").asText()).isEqualTo("Invalid request");
         assertThat(p.get("errors").findValuesAsText("field")).as(name).anyMatch(f -> f.equals(field) || f.startsWith(field));
         assertThat(r.body()).doesNotContain("at org.").doesNotContain("Exception");
+    }
+
+    @Test
+    void thePatientSafetyInputsAreReadAndActedOn() {
+        Http.Reply r = http.post("/api/v1/guidance", """
+                {"ecog": 1, "bclcStage": "C", "liver": {"childPughScore": 5},
+                 "tumour": {"afpNgMl": 50, "histology": "COMBINED_HCC_CCA"},
+                 "priorSystemicTherapies": [{"regimen": "ATEZOLIZUMAB_BEVACIZUMAB", "line": 1, "bestResponse": "SD", "outcome": "INTOLERANCE"}],
+                 "adverseEvents": [{"term": "HAEMORRHAGE", "grade": 3, "immuneRelated": false, "resolved": true, "attributedAgent": "BEVACIZUMAB"}],
+                 "risks": {"endoscopyWithinSixMonths": true, "pregnant": false, "breastfeeding": true},
+                 "hepatitis": {"hbsAg": "POSITIVE", "antiHbc": "POSITIVE", "hbvDnaIuMl": 1500, "antiviralTherapy": false, "hcvRna": "NOT_DETECTED"},
+                 "labs": {"plateletsE9L": 74, "egfrMlMin": 60, "urineProteinGPer24h": 0.4},
+                 "currentSteroidMgPrednisone": 0}
+                """);
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode g = r.json();
+        assertThat(g.get("alerts").findValuesAsText("code")).contains("HBV_PROPHYLAXIS", "HISTOLOGY_OUTSIDE_EVIDENCE",
+                "BREASTFEEDING", "PLATELETS_BELOW_TRIAL_ENTRY");
+        assertThat(g.at("/derived/antiVegfContraindicated").asBoolean()).isTrue();
+        assertThat(g.at("/recommendations/0/code").asText()).isEqualTo("MDT_DISCUSSION");
+        assertThat(g.at("/recommendations/1/code").asText()).isEqualTo("CONTINUE_IMMUNOTHERAPY");
+        assertThat(g.at("/recommendations/1/title").asText()).isEqualTo("Continue ATEZOLIZUMAB alone");
+        assertThat(g.at("/recommendations/1/strength").asText()).isEqualTo("CONSIDER");
     }
 
     @Test

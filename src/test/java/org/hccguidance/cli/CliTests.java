@@ -168,6 +168,7 @@ class CliTests {
     void unknownCommandsAndOptionsAreExplained() {
         Result r = run("evaluate", "x.json", "--ruls", "rules");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown option --ruls");
+        assertThat(r.err()).contains("unknown option '--ruls'").contains("did you mean '--rules'?")
+                .contains("Usage: hcc-guidance evaluate");
     }
 }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class GuidanceEngineTests {
 
-    private static final String HEADER = "package rules.t;\nagenda-group \"options\"\nimport org.hccguidance.facts.*;\n";
+    private static final String HEADER = "package rules.t;\nruleflow-group \"options\"\nimport org.hccguidance.facts.*;\n";
     /** Each firing inserts the fact that matches it next: a chain that never ends by itself. */
     private static final String LOOP = HEADER + """
             rule "Loop forever"
@@ -152,7 +152,7 @@ class GuidanceEngineTests {
         static GuidanceResponseWithoutTime of(org.hccguidance.guidance.GuidanceResponse r) {
             var a = r.audit();
             return new GuidanceResponseWithoutTime(new org.hccguidance.guidance.GuidanceResponse(r.patientRef(), r.setting(),
-                    r.derived(), r.recommendations(), r.notRecommended(), r.trials(), r.alerts(), r.missingData(),
+                    r.derived(), r.recommendations(), r.notRecommended(), r.trials(), r.trialsNotOffered(), r.alerts(), r.missingData(),
                     new org.hccguidance.guidance.Audit(a.rulesetVersion(), a.rulesetSource(), a.firedRules(), null, 0)));
         }
     }

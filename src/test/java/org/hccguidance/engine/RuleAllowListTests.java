@@ -82,12 +82,12 @@ class RuleAllowListTests {
     void aPayloadIsRefusedWithItsPlaceBeforeAnythingRuns(String format, String payload, @TempDir Path dir) throws IOException {
         String file = "evil." + format;
         switch (format) {
-            case "drl" -> Files.writeString(dir.resolve(file), "package rules.evil;\nagenda-group \"options\"\n"
+            case "drl" -> Files.writeString(dir.resolve(file), "package rules.evil;\nruleflow-group \"options\"\n"
                     + "import org.hccguidance.facts.*;\nimport org.hccguidance.guidance.*;\n"
                     + "rule \"Evil\"\nwhen\n  $p : PatientCase()\nthen\n  " + payload + "\nend\n");
             case "drl.csv" -> Files.writeString(dir.resolve(file), "RuleSet,rules.evil\n"
                     + "Import,\"org.hccguidance.facts.*, org.hccguidance.guidance.*\"\n,\nRuleTable Evil\n"
-                    + "NAME,AGENDA-GROUP,CONDITION,ACTION\n,,$p : PatientCase,\n,,ecog == $param,$param\n"
+                    + "NAME,RULEFLOW-GROUP,CONDITION,ACTION\n,,$p : PatientCase,\n,,ecog == $param,$param\n"
                     + "Row,Phase,ECOG,Action\nEvil,options,1,\"" + payload.replace("\"", "\"\"") + "\"\n");
             default -> writeXlsx(dir.resolve(file), payload);
         }
@@ -128,9 +128,9 @@ class RuleAllowListTests {
             // a regular expression (catastrophic backtracking)
             "rule \"Regex\" when Alteration(gene matches \"(a+)+$\") then end",
             // a rule that names no phase
-            "rule \"No phase\" agenda-group \"elsewhere\" when then end"})
+            "rule \"No phase\" ruleflow-group \"elsewhere\" when then end"})
     void structuresThatRunCodeAreRefused(String text, @TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("evil.drl"), "package rules.evil;\nagenda-group \"options\"\n"
+        Files.writeString(dir.resolve("evil.drl"), "package rules.evil;\nruleflow-group \"options\"\n"
                 + "import org.hccguidance.facts.*;\nimport org.hccguidance.guidance.*;\n" + text + "\n");
         RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
                 () -> new RuleSetCompiler().compile(RuleSources.fromDirectory(dir)));
@@ -153,7 +153,7 @@ class RuleAllowListTests {
 
     @Test
     void aPlainInsertOfAVocabularyFactIsAllowed() {
-        String drl = "package rules.ok;\nagenda-group \"options\"\nimport org.hccguidance.facts.*;\nimport org.hccguidance.guidance.*;\n"
+        String drl = "package rules.ok;\nruleflow-group \"options\"\nimport org.hccguidance.facts.*;\nimport org.hccguidance.guidance.*;\n"
                 + "rule \"Fine\"\nwhen\n  $t : Tumour($afp : afpNgMl != null, afpNgMl >= 400)\nthen\n"
                 + "  insert(new MissingData(\"x\", \"AFP \" + Format.number($afp) + ($afp > 1000 ? \" high\" : \"\")));\nend\n";
         assertThat(RulePolicy.check(drl, (line, msg) -> BuildError.atLine("ok.drl", line, msg))).isEmpty();
@@ -165,7 +165,7 @@ class RuleAllowListTests {
                 {"Import", "org.hccguidance.facts.*, org.hccguidance.guidance.*"},
                 {},
                 {"RuleTable Evil"},
-                {"NAME", "AGENDA-GROUP", "CONDITION", "ACTION"},
+                {"NAME", "RULEFLOW-GROUP", "CONDITION", "ACTION"},
                 {"", "", "$p : PatientCase", ""},
                 {"", "", "ecog == $param", "$param"},
                 {"Row", "Phase", "ECOG", "Action"},

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RulePolicyTests {
 
-    private static final String HEADER = "package rules.t;\nimport org.hccguidance.facts.*;\nagenda-group \"options\"\n";
+    private static final String HEADER = "package rules.t;\nimport org.hccguidance.facts.*;\nruleflow-group \"options\"\n";
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -59,7 +59,7 @@ class RulePolicyTests {
                 Import,org.hccguidance.facts.*
                 ,
                 RuleTable Thresholds
-                NAME,AGENDA-GROUP,ACTION
+                NAME,RULEFLOW-GROUP,ACTION
                 ,,
                 ,,"insert(new Threshold(""X"", $param));"
                 Row,Phase,Value

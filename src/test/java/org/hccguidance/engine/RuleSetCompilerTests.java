@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class RuleSetCompilerTests {
 
     private static final String HEADER = "package rules.t;\nimport org.hccguidance.facts.*;\nimport org.hccguidance.guidance.*;\n"
-            + "agenda-group \"options\"\n";
+            + "ruleflow-group \"options\"\n";
     private static final String GOOD_RULE = HEADER + """
             rule "Patient seen"
             when PatientCase()
@@ -49,7 +49,8 @@ class RuleSetCompilerTests {
         // Reference tables are read as data: no rule exists only to insert a row.
         assertThat(rs.rules()).noneMatch(r -> r.file().startsWith("catalogue/") || r.file().startsWith("evidence/"));
         assertThat(rs.reference().sessionFacts()).doesNotHaveAnyElementsOfTypes(EvidenceRow.class)
-                .hasSize(rs.reference().regimens().size() + rs.reference().thresholds().size() + rs.reference().trials().size());
+                .hasSize(rs.reference().regimens().size() + rs.reference().agentClasses().size()
+                        + rs.reference().thresholds().size() + rs.reference().trials().size() + rs.reference().trialAgents().size());
         var g = ShippedRules.evaluate("{\"ecog\": 1, \"liver\": {\"childPughScore\": 5}, \"tumour\": {\"afpNgMl\": 50},"
                 + " \"priorSystemicTherapies\": [{\"regimen\": \"SORAFENIB\", \"line\": 1, \"outcome\": \"PROGRESSION\"}]}");
         // The ramucirumab cut-off comes from the thresholds table.
@@ -116,7 +117,7 @@ class RuleSetCompilerTests {
                 Import,org.hccguidance.facts.*
                 ,
                 RuleTable Thresholds
-                NAME,AGENDA-GROUP,ACTION
+                NAME,RULEFLOW-GROUP,ACTION
                 ,,
                 ,,"insert(new Threshold(""X"", $param));"
                 Row,Phase,Value
@@ -139,7 +140,7 @@ class RuleSetCompilerTests {
                 new String[] {"Import", "org.hccguidance.facts.*"},
                 new String[] {},
                 new String[] {"RuleTable Thresholds"},
-                new String[] {"NAME", "AGENDA-GROUP", "ACTION"},
+                new String[] {"NAME", "RULEFLOW-GROUP", "ACTION"},
                 new String[] {},
                 new String[] {"", "", "insert(new Threshold(\"X\", $param));"},
                 new String[] {"Row", "Phase", "Value"},

@@ -36,6 +36,7 @@ import static org.awaitility.Awaitility.await;
 /** Real files edited in a rule folder under a running service. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "guidance.reload.watch=true", "guidance.reload.debounce=200ms", "guidance.reload.require-scenarios=true",
+        "guidance.reload.generated-patients=100",
         "GUIDANCE_ADMIN_PASSWORD=admin-secret"})
 class HotReloadTests {
 
@@ -112,7 +113,7 @@ class HotReloadTests {
     void aSyntaxErrorIsRefusedAndTheOldVersionKeepsServing() throws IOException {
         String live = version();
         Path broken = rules().resolve("post_io/broken.drl");
-        Files.writeString(broken, "package rules.post_io;\nagenda-group \"options\"\nrule \"Half written\"\nwhen\n  Setting(\nthen\nend\n");
+        Files.writeString(broken, "package rules.post_io;\nruleflow-group \"options\"\nrule \"Half written\"\nwhen\n  Setting(\nthen\nend\n");
         JsonNode refused = awaitRefusal();
         assertThat(refused.get("errors").toString()).contains("post_io/broken.drl");
         assertThat(version()).isEqualTo(live);

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class RuleSetArchiveTests {
 
-    private static final String RULE = "package rules.t;\nimport org.hccguidance.facts.*;\nagenda-group \"options\"\n"
+    private static final String RULE = "package rules.t;\nimport org.hccguidance.facts.*;\nruleflow-group \"options\"\n"
             + "rule \"Any patient\"\nwhen PatientCase()\nthen\nend\n";
     private static final String TORN = "{\"version\":\"sha256:ab";
 

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 class RuleSetRegistryTests {
 
     private static final String RULE = "package rules.t;\nimport org.hccguidance.facts.*;\nimport org.hccguidance.guidance.*;\n"
-            + "agenda-group \"options\"\nrule \"Greeting\"\nwhen PatientCase()\nthen insert(new Alert(Severity.INFO, \"HELLO\", \"%s\"));\nend\n";
+            + "ruleflow-group \"options\"\nrule \"Greeting\"\nwhen PatientCase()\nthen insert(new Alert(Severity.INFO, \"HELLO\", \"%s\"));\nend\n";
 
     private static RuleSetRegistry registry(Path rules, Path data, EvaluationLimits limits) {
         return registry(() -> RuleSources.fromDirectory(rules), data, limits);
@@ -128,7 +128,7 @@ class RuleSetRegistryTests {
         RuleSetRegistry r = registry(rules, dir.resolve("data"), EvaluationLimits.DEFAULT);
         r.start();
         String live = r.active().orElseThrow().version();
-        Files.writeString(rules.resolve("b.drl"), "package rules.t;\nagenda-group \"options\"\nrule \"Bad\"\nwhen\n  NoSuchType()\nthen\nend\n");
+        Files.writeString(rules.resolve("b.drl"), "package rules.t;\nruleflow-group \"options\"\nrule \"Bad\"\nwhen\n  NoSuchType()\nthen\nend\n");
         ReloadOutcome out = r.reload("test");
         assertThat(out.status()).isEqualTo(ReloadOutcome.Status.REFUSED);
         assertThat(out.activeVersion()).isEqualTo(live);

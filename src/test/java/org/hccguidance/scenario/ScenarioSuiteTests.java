@@ -69,7 +69,7 @@ class ScenarioSuiteTests {
     @Test
     void everyScenarioNamesItsSource() {
         assertThat(ScenarioLoader.fromDirectory(ShippedRules.SCENARIOS))
-                .allSatisfy(s -> assertThat(s.source()).matches("(?i).*(review|knowledge-base|engine issue|committee).*"));
+                .allSatisfy(s -> assertThat(s.source()).matches("(?i).*(review|guideline|ASCO|AASLD|EASL|ESMO|BCLC|RESORCE|label|knowledge-base|engine issue|committee).*"));
     }
 
     @Test

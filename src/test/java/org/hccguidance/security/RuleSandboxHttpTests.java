@@ -27,7 +27,7 @@ class RuleSandboxHttpTests {
 
     static final Path ROOT;
     static final Path RULES;
-    static final String HEADER = "package rules.zz_test;\nimport org.hccguidance.facts.*;\nagenda-group \"options\"\n";
+    static final String HEADER = "package rules.zz_test;\nimport org.hccguidance.facts.*;\nruleflow-group \"options\"\n";
 
     static {
         try {
@@ -107,6 +107,23 @@ class RuleSandboxHttpTests {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCandidateThatOffersAVegfTrialDespiteABleedIsRefusedNamingTheSafetyCheck() throws IOException {
+        Http http = new Http(port);
+        String live = http.get("/api/v1/ruleset").json().get("version").asText();
+        Path planted = RULES.resolve("zz_test/planted.drl");
+        Files.writeString(planted, org.hccguidance.safety.SafetyNetTests.PLANTED_TRIAL.replace("package rules.planted;", "package rules.zz_test;"));
+        try {
+            Http.Reply refused = http.post("/api/v1/ruleset/reload", "", "admin", "admin-secret");
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.json().get("failingScenarios").toString()).contains("generated patient #")
+                    .contains("safety check I1 on trial NCT04826406").contains("Planted: offer the apatinib trial whatever the risks");
+            assertThat(http.get("/api/v1/ruleset").json().get("version").asText()).isEqualTo(live);
+        } finally {
+            Files.delete(planted);
         }
     }
 

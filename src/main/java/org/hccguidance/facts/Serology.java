@@ -1,0 +1,4 @@
+package org.hccguidance.facts;
+
+/** A serological marker's result (HBsAg, anti-HBc). */
+public enum Serology { POSITIVE, NEGATIVE }
