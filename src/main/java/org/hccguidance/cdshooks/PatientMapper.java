@@ -8,6 +8,8 @@ import org.hccguidance.facts.BclcStage;
 import org.hccguidance.facts.ChildPughClass;
 import org.hccguidance.facts.Encephalopathy;
 import org.hccguidance.facts.FieldProblem;
+import org.hccguidance.facts.Hepatitis;
+import org.hccguidance.facts.Labs;
 import org.hccguidance.facts.Liver;
 import org.hccguidance.facts.MolecularProfile;
 import org.hccguidance.facts.PatientCase;
@@ -17,6 +19,7 @@ import org.hccguidance.facts.Progression;
 import org.hccguidance.facts.ProgressionPattern;
 import org.hccguidance.facts.RegimenComponent;
 import org.hccguidance.facts.Risks;
+import org.hccguidance.facts.Serology;
 import org.hccguidance.facts.TherapyOutcome;
 import org.hccguidance.facts.Tumour;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
@@ -132,12 +135,18 @@ public final class PatientMapper {
                 : null;
         Risks risks = anyOf(RISKS) ? new Risks(bool("risks.recentVaricealBleeding"), bool("risks.untreatedHighRiskVarices"),
                 bool("risks.majorBleedingEvent"), bool("risks.uncontrolledHypertension"), bool("risks.recentArterialThromboembolism"),
-                bool("risks.nephroticProteinuria"), bool("risks.activeAutoimmuneDisease"), bool("risks.organTransplant")) : null;
+                bool("risks.nephroticProteinuria"), bool("risks.activeAutoimmuneDisease"), bool("risks.organTransplant"),
+                bool("risks.endoscopyWithinSixMonths"), bool("risks.pregnant"), bool("risks.breastfeeding")) : null;
+        Labs labs = anyOf("labs.plateletsE9L", "labs.egfrMlMin", "labs.urineProteinGPer24h")
+                ? new Labs((Double) values.get("labs.plateletsE9L"), (Double) values.get("labs.egfrMlMin"),
+                        (Double) values.get("labs.urineProteinGPer24h")) : null;
+        Hepatitis hepatitis = values.get("hepatitis.hbsAg") instanceof Serology hbs
+                ? new Hepatitis(hbs, null, null, null, null) : null;
 
         PatientCase patient = null;
         if (blockers.isEmpty()) {
             patient = new PatientCase(null, age, ecog, (BclcStage) values.get("bclcStage"), liver, tumour, prior, progression,
-                    events, risks, molecular);
+                    events, risks, molecular, hepatitis, labs, null);
             for (FieldProblem p : PatientValidation.violations(patient)) {
                 blockers.add(new MappedPatient.Note(p.field(), "the value read from the record is not acceptable: " + p.message(), null));
             }
@@ -150,7 +159,8 @@ public final class PatientMapper {
 
     static final String[] RISKS = {"risks.recentVaricealBleeding", "risks.untreatedHighRiskVarices", "risks.majorBleedingEvent",
             "risks.uncontrolledHypertension", "risks.recentArterialThromboembolism", "risks.nephroticProteinuria",
-            "risks.activeAutoimmuneDisease", "risks.organTransplant"};
+            "risks.activeAutoimmuneDisease", "risks.organTransplant", "risks.endoscopyWithinSixMonths", "risks.pregnant",
+            "risks.breastfeeding"};
 
     // ---------------------------------------------------------------- conditions and procedures
 
@@ -248,14 +258,23 @@ public final class PatientMapper {
             }
             Instant performed = p.hasPerformedDateTimeType() ? instant(p.getPerformedDateTimeType())
                     : p.hasPerformedPeriod() ? periodEnd(p.getPerformedPeriod()) : null;
-            for (Terminology.Code row : rows("procedure", p.getCode())) {
-                if (!row.value().startsWith("absence-within:") || performed == null) {
+            if (performed == null) {
+                continue;
+            }
+            boolean shown = false;
+            for (Terminology.Code row : allRows("procedure", p.getCode())) {
+                // absence-within:W: done within W days without the finding rules it out; within:W: it was done.
+                boolean absence = row.value().startsWith("absence-within:");
+                if (!absence && !row.value().startsWith("within:")) {
                     continue;
                 }
-                int days = terms.days(row.value().substring("absence-within:".length()));
-                readings.add(new MappedPatient.Reading("procedure", display(p.getCode()), date(performed)));
+                int days = terms.days(row.value().substring(row.value().indexOf(':') + 1));
+                if (!shown) {
+                    readings.add(new MappedPatient.Reading("procedure", display(p.getCode()), date(performed)));
+                    shown = true;
+                }
                 if (!performed.isBefore(now.minus(days, ChronoUnit.DAYS)) && !values.containsKey(row.target())) {
-                    values.put(row.target(), false);
+                    values.put(row.target(), !absence);
                     reasons.remove(row.target());
                 }
             }
@@ -374,6 +393,7 @@ public final class PatientMapper {
                 case "ecog", "liver.childPughScore" -> Integer.valueOf(t);
                 case "bclcStage" -> BclcStage.fromJson(t.toUpperCase(Locale.ROOT));
                 case "liver.childPughClass" -> ChildPughClass.valueOf(t.toUpperCase(Locale.ROOT));
+                case "hepatitis.hbsAg" -> Serology.valueOf(t.toUpperCase(Locale.ROOT));
                 default -> t;
             };
         } catch (IllegalArgumentException e) {
@@ -841,6 +861,23 @@ public final class PatientMapper {
         }
         for (Coding c : cc.getCoding()) {
             terms.find(kind, c.getSystem(), c.getCode()).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Every row of a kind for the codings (procedures may settle several fields). */
+    private List<Terminology.Code> allRows(String kind, CodeableConcept cc) {
+        List<Terminology.Code> out = new ArrayList<>();
+        if (cc == null) {
+            return out;
+        }
+        for (Coding c : cc.getCoding()) {
+            for (Terminology.Code row : terms.ofKind(kind)) {
+                if (row.system().equals(c.getSystem()) && c.getCode() != null && (row.code().equals(c.getCode())
+                        || row.wildcard() && c.getCode().startsWith(row.code().substring(0, row.code().length() - 1)))) {
+                    out.add(row);
+                }
+            }
         }
         return out;
     }

@@ -169,7 +169,8 @@ public class TerminologySource {
         }
         for (Terminology.Code c : codes) {
             String windowName = c.value().startsWith("recent:") ? c.value().substring(7)
-                    : c.value().startsWith("absence-within:") ? c.value().substring(15) : null;
+                    : c.value().startsWith("absence-within:") ? c.value().substring(15)
+                    : c.value().startsWith("within:") ? c.value().substring(7) : null;
             if (windowName != null && !settings.containsKey(windowName)) {
                 throw new TableException(c.where() + ": settings.tsv has no window '" + windowName + "'");
             }
