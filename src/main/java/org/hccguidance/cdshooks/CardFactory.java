@@ -55,15 +55,20 @@ public final class CardFactory {
         if (!g.alerts().isEmpty() || !g.missingData().isEmpty() || !missing.isEmpty() || !g.notRecommended().isEmpty()) {
             String summary;
             int gaps = g.missingData().size() + missing.size();
-            if (!g.alerts().isEmpty()) {
-                Alert top = g.alerts().get(0);
+            Alert top = g.alerts().isEmpty() ? null : g.alerts().get(0);
+            boolean barred = g.derived().antiVegfContraindicated() || g.derived().immunotherapyContraindicated();
+            // The most important line first: a warning or critical alert, then a bar on a drug class,
+            // then an informational alert, then what to add.
+            if (top != null && top.severity() != Severity.INFO) {
                 summary = words(top.severity().name()) + ": " + top.message();
-            } else if (g.derived().antiVegfContraindicated() || g.derived().immunotherapyContraindicated()) {
+            } else if (barred) {
                 summary = (g.derived().antiVegfContraindicated() ? "Anti-VEGF therapy" : "Immunotherapy")
                         + (g.derived().antiVegfContraindicated() && g.derived().immunotherapyContraindicated() ? " and immunotherapy are" : " is")
                         + " contraindicated; " + g.notRecommended().size() + " options ruled out";
             } else if (gaps > 0) {
                 summary = "Add " + gaps + " missing item" + (gaps == 1 ? "" : "s") + " to refine the guidance";
+            } else if (top != null) {
+                summary = words(top.severity().name()) + ": " + top.message();
             } else {
                 summary = g.notRecommended().size() + " option" + (g.notRecommended().size() == 1 ? " is" : "s are") + " ruled out for this patient";
             }
@@ -139,7 +144,15 @@ public final class CardFactory {
     private static String recommendationDetail(Recommendation r, int total, Context ctx) {
         StringBuilder d = new StringBuilder();
         d.append("**").append(md(r.title())).append("** (`").append(r.code()).append("`)\n\n");
-        d.append("- Strength (grade of the recommendation): **").append(r.strength()).append("**\n");
+        d.append("- Strength: **").append(r.strength()).append("**\n");
+        if (r.grade() != null) {
+            d.append("- Grade: evidence ").append(r.grade().evidenceQuality()).append(", recommendation ")
+                    .append(r.grade().recommendationStrength());
+            if (r.grade().basis() != null) {
+                d.append(" (").append(md(r.grade().basis())).append(')');
+            }
+            d.append('\n');
+        }
         d.append("- Rank: ").append(r.rank()).append(" of ").append(total).append('\n');
         d.append("- Category: ").append(r.category()).append("\n\n");
         if (r.rationale() != null && !r.rationale().isBlank()) {

@@ -56,7 +56,9 @@ class CdsHooksFhirServerTests extends ServiceWithAdmin {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         CdsSpecChecks.validResponse(r.json());
         // The same guidance as with full prefetch: the bleed (a Condition) and the prior line (MedicationStatements) were read.
-        assertThat(CdsHooksPatientViewTests.topics(r.json())).startsWith("NIVOLUMAB_IPILIMUMAB");
+        assertThat(CdsHooksPatientViewTests.topics(r.json())).contains("NIVOLUMAB_IPILIMUMAB").doesNotContain("LENVATINIB");
+        assertThat(CdsHooksPatientViewTests.card(r.json(), "ALERTS").path("detail").asText())
+                .contains("| priorSystemicTherapies | line 1: ATEZOLIZUMAB\\_BEVACIZUMAB, PROGRESSION |");
         List<CdsTestClients.StubFhirServer.Seen> seen = CdsTestClients.ALLOWED_FHIR.requests;
         assertThat(seen).extracting(CdsTestClients.StubFhirServer.Seen::pathAndQuery)
                 .containsExactly("/fhir/Condition?patient=hcc-variceal-bleed", "/fhir/MedicationStatement?patient=hcc-variceal-bleed", "/fhir/page-2");

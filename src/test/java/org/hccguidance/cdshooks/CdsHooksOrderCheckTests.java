@@ -42,8 +42,8 @@ class CdsHooksOrderCheckTests extends ServiceWithAdmin {
         JsonNode card = r.get("cards").get(0);
         assertThat(card.path("indicator").asText()).isEqualTo("critical");
         assertThat(card.path("summary").asText()).isEqualTo("Do not sign Bevacizumab: anti-VEGF therapy is contraindicated for this patient");
-        assertThat(card.path("detail").asText()).contains("VEGF-targeting agent",
-                "VEGF-targeting therapy is contraindicated by recent variceal bleeding", "`NIVOLUMAB_IPILIMUMAB`")
+        assertThat(card.path("detail").asText()).contains("VEGF-targeting agent", "**What the guidance says**",
+                "because of recent variceal bleeding", "`NIVOLUMAB_IPILIMUMAB`")
                 .doesNotContain("AFP");
         assertThat(card.path("overrideReasons").findValuesAsText("code"))
                 .contains("benefit-outweighs-risk", "contraindication-resolved", "mdt-decision");
@@ -70,7 +70,7 @@ class CdsHooksOrderCheckTests extends ServiceWithAdmin {
         JsonNode card = check(req, null).get("cards").get(0);
         assertThat(card.path("indicator").asText()).isEqualTo("critical");
         assertThat(card.at("/source/topic/code").asText()).isEqualTo("LENVATINIB");
-        assertThat(card.path("detail").asText()).contains("VEGF-targeting therapy is contraindicated by recent variceal bleeding");
+        assertThat(card.path("detail").asText()).contains("because of recent variceal bleeding");
     }
 
     @Test

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class FeedbackRoundTrip {
 
-    static final String COMMENT = "Discussed with Mrs Example (MRN 4711) at MDT";
+    static final String COMMENT = "Discussed with Mrs Examplewoman (MRN QX-884-2290) at MDT";
 
     private FeedbackRoundTrip() {
     }
@@ -109,7 +109,7 @@ final class FeedbackRoundTrip {
         assertThat(fb.get("override_code")).isEqualTo("benefit-outweighs-risk");
         assertThat(fb.get("has_user_comment")).isEqualTo(true);
         String everything = jdbc.queryForList("SELECT * FROM cds_card").toString() + jdbc.queryForList("SELECT * FROM cds_feedback");
-        assertThat(everything).doesNotContain("hcc-variceal-bleed", "hcc-post-atezo-bev", "4711", "Example", "1958-09-02");
+        assertThat(everything).doesNotContain("hcc-variceal-bleed", "hcc-post-atezo-bev", "QX-884-2290", "Examplewoman", "1958-09-02");
     }
 
     private static JsonNode row(JsonNode rows, String code) {
