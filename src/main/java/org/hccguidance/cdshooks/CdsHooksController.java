@@ -1,6 +1,7 @@
 package org.hccguidance.cdshooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The CDS Hooks HTTP surface: discovery, the two services, and feedback. */
+/**
+ * The CDS Hooks HTTP surface: discovery, the two services, and feedback. Left out of the OpenAPI
+ * contract on purpose: CDS Hooks is specified by HL7, and its own discovery document describes it.
+ */
+@Hidden
 @RestController
 @Tag(name = "cds-hooks", description = "CDS Hooks 2.0 services (patient-view guidance, order-sign/order-select safety check)")
 class CdsHooksController {

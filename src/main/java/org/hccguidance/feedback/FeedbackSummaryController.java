@@ -1,5 +1,6 @@
 package org.hccguidance.feedback;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hccguidance.api.BadRequestException;
@@ -11,7 +12,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Override rates per recommendation code and rule-set version; admin only (default deny in EndpointAccess). */
+/**
+ * Override rates per recommendation code and rule-set version; admin only (default deny in EndpointAccess).
+ * An operator's report, documented in docs/cds-hooks.md and kept out of the client-facing OpenAPI contract
+ * (docs/openapi/openapi.json), which the API owners curate.
+ */
+@Hidden
 @RestController
 @Tag(name = "feedback", description = "CDS Hooks card outcomes")
 class FeedbackSummaryController {
