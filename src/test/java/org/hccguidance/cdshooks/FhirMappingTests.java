@@ -128,6 +128,11 @@ class FhirMappingTests {
         assertThat(p.risks().nephroticProteinuria()).isFalse();
         assertThat(p.risks().activeAutoimmuneDisease()).isFalse();
         assertThat(p.risks().recentVaricealBleeding()).isNull();
+        assertThat(p.risks().endoscopyWithinSixMonths()).isTrue();
+        assertThat(p.labs().plateletsE9L()).isEqualTo(142.0);
+        assertThat(p.labs().egfrMlMin()).isEqualTo(78.0);
+        assertThat(p.labs().urineProteinGPer24h()).isEqualTo(0.18);
+        assertThat(p.hepatitis().hbsAg().name()).isEqualTo("NEGATIVE");
         assertThat(p.molecularProfile().tested()).isTrue();
         assertThat(p.molecularProfile().alterations()).singleElement().satisfies(a -> assertThat(a.gene()).isEqualTo("TP53"));
         assertThat(m.missing()).extracting(MappedPatient.Note::field).contains("risks.recentVaricealBleeding")
