@@ -106,7 +106,9 @@ public final class Explainer {
 
         List<Firing> concluding = new ArrayList<>();
         for (Firing f : recorder.firings()) {
-            if (f.inserted().stream().anyMatch(o -> code.equals(codeOf(o)) && !recorder.wasWithdrawn(o))) {
+            // A grade row describes an option in the pathway whether or not it is offered: it concludes nothing about it.
+            if (f.inserted().stream().anyMatch(o -> !(o instanceof org.hccguidance.guidance.Grade)
+                    && code.equals(codeOf(o)) && !recorder.wasWithdrawn(o))) {
                 concluding.add(f);
             }
         }

@@ -162,9 +162,9 @@ final class RuleCatalog {
     }
 
     private static String phaseOf(PackageDescr pkg, RuleDescr rule) {
-        AttributeDescr own = rule.getAttributes().get("agenda-group");
+        AttributeDescr own = rule.getAttributes().get("ruleflow-group");
         String value = own != null ? own.getValue()
-                : pkg.getAttributes().stream().filter(a -> a.getName().equals("agenda-group")).findFirst()
+                : pkg.getAttributes().stream().filter(a -> a.getName().equals("ruleflow-group")).findFirst()
                         .map(AttributeDescr::getValue).orElse(null);
         return value == null ? null : value.trim().replaceAll("^\"|\"$", "");
     }

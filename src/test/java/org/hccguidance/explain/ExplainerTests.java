@@ -64,7 +64,7 @@ class ExplainerTests {
         assertThat(offer.rule().file()).isEqualTo("post_io/systemic-options.drl");
         assertThat(offer.rule().line()).isEqualTo(lineOf("post_io/systemic-options.drl", "Lenvatinib after immunotherapy"));
         assertThat(offer.rule().phase()).isEqualTo("options");
-        assertThat(offer.rule().citation()).startsWith("Point 4, Table 3 [46]");
+        assertThat(offer.rule().citation()).startsWith("Review section 4.2, Table 3 [46]");
         assertThat(offer.concluded()).anyMatch(c -> c.startsWith("Option(code=\"LENVATINIB\""));
 
         // Setting and fitness are facts earlier rules derived: the step points at the steps that derived them.
