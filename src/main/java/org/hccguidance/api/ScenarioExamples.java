@@ -76,7 +76,9 @@ final class ScenarioExamples {
                         request.addExamples(key, new Example().summary(s.title()).description(
                                 "The patient of committee scenario `" + s.id() + "` (source: " + s.source() + ").")
                                 .value(patientJson.valueToTree(s.patient())));
-                        if (response != null) {
+                        // Only an answer that is guidance gets the guidance example (explain answers with an Explanation).
+                        if (response != null && response.getSchema() != null
+                                && String.valueOf(response.getSchema().get$ref()).endsWith("/GuidanceResponse")) {
                             guidance(s).ifPresent(g -> response.addExamples(key, new Example().summary(s.title())
                                     .description("The guidance for the patient of scenario `" + s.id() + "`, as the rule set "
                                             + "live when this document was first served gave it.")

@@ -49,7 +49,8 @@ class ExplainController {
                     + "live rule set knows.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PatientCase.class))))
-    Explanation explain(@RequestBody byte[] body, @RequestParam(required = false) String code) {
+    Explanation explain(@RequestBody byte[] body, @io.swagger.v3.oas.annotations.Parameter(description = "The option or alert code to explain, e.g. LENVATINIB; "
+            + "400 when the live rule set does not know it.", example = "LENVATINIB") @RequestParam(required = false) String code) {
         if (code == null || code.isBlank()) {
             throw new BadRequestException("code", "required: the option code to explain, for example ?code=LENVATINIB");
         }
