@@ -1,5 +1,6 @@
 package org.hccguidance.cli;
 
+import org.hccguidance.safety.GeneratedPatientCheck;
 import org.hccguidance.engine.EvaluationLimits;
 import org.hccguidance.engine.GuidanceEngine;
 import org.hccguidance.engine.RuleRef;
@@ -61,6 +62,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-w", "--watch"}, description = "Keep running and re-validate on every save in the rule or scenario folder.")
     boolean watch;
 
+    @Option(names = "--generated", paramLabel = "N", defaultValue = "0",
+            description = "Also evaluate N generated patients (fixed seed) and fail on any safety-invariant violation or "
+                    + "limit, printing each such patient as JSON (0, the default, skips it; the reload gate uses 2000).")
+    int generated;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the generated patients (default: the gate's seed).")
+    Long seed;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -82,11 +91,20 @@ final class ValidateCommand implements Callable<Integer> {
             return new WatchLoop(ruleFolder.get(), scenarioFolder, min, out, this::writeReports, Duration.ofMillis(150))
                     .run(System.in);
         }
+        if (generated < 0) {
+            throw new CliException(ExitCodes.USAGE, "--generated must be 0 or more, not " + generated);
+        }
         List<Scenario> loaded = loadScenarios(scenarios.scenarios);
         RuleSet ruleSet = RuleLoading.load(rules.rules);
         SuiteResult suite;
+        GeneratedPatientCheck.Result generatedResult = null;
         try {
-            suite = new ScenarioRunner(new GuidanceEngine(EvaluationLimits.DEFAULT), Clock.systemUTC()).run(ruleSet, loaded);
+            GuidanceEngine engine = new GuidanceEngine(EvaluationLimits.DEFAULT);
+            suite = new ScenarioRunner(engine, Clock.systemUTC()).run(ruleSet, loaded);
+            if (generated > 0) {
+                generatedResult = new GeneratedPatientCheck(engine, Clock.systemUTC()).run(ruleSet,
+                        seed == null ? GeneratedPatientCheck.DEFAULT_SEED : seed, generated);
+            }
         } finally {
             ruleSet.release();
         }
@@ -107,8 +125,15 @@ final class ValidateCommand implements Callable<Integer> {
         if (!coverageOk) {
             out.printf("Coverage %.1f%% is below the minimum %.1f%%%n", suite.coverage().percent(), min);
         }
+        boolean generatedOk = true;
+        if (generatedResult != null) {
+            generatedOk = generatedResult.passed();
+            out.printf("Generated patients: %d evaluated in %d ms, %d broke a safety invariant or a limit%n",
+                    generatedResult.patients(), generatedResult.millis(), generatedResult.findings().size());
+            generatedResult.failures().forEach(f -> out.println("  " + f));
+        }
         out.println(suite.passed() + " passed, " + suite.failed() + " failed");
-        return suite.failed() == 0 && coverageOk ? ExitCodes.OK : ExitCodes.FAILED;
+        return suite.failed() == 0 && coverageOk && generatedOk ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     static String line(ScenarioResult r) {

@@ -130,6 +130,21 @@ class CliTests {
     }
 
     @Test
+    void validateChecksGeneratedPatientsAndNamesTheOneThatBreaksASafetyInvariant(@TempDir Path dir) throws IOException {
+        Result clean = run("validate", "--rules", "rules", "--scenarios", "scenarios", "--generated", "300");
+        assertThat(clean.code()).isZero();
+        assertThat(clean.out()).contains("Generated patients: 300 evaluated in").contains("0 broke a safety invariant");
+
+        Path rules = TestFiles.copyTree(Path.of("rules"), dir.resolve("rules"));
+        Files.createDirectories(rules.resolve("planted"));
+        Files.writeString(rules.resolve("planted/planted.drl"), org.hccguidance.safety.SafetyNetTests.PLANTED_TRIAL);
+        Result planted = run("validate", "--rules", rules.toString(), "--scenarios", "scenarios", "--generated", "300");
+        assertThat(planted.code()).isEqualTo(1);
+        assertThat(planted.out()).contains("generated patient #").contains("safety check I")
+                .contains("Planted: offer the apatinib trial whatever the risks").contains("\"patientRef\":null");
+    }
+
+    @Test
     void validateFailsBelowTheCoverageMinimum(@TempDir Path dir) {
         Path scenarios = dir.resolve("scenarios");
         TestFiles.copyTree(Path.of("scenarios/molecular"), scenarios);
