@@ -1,9 +1,7 @@
 package org.hccguidance.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.hccguidance.engine.RuleSet;
 import org.hccguidance.facts.PatientCase;
-import org.hccguidance.facts.PatientJson;
 import org.hccguidance.guidance.GuidanceResponse;
 import org.hccguidance.guidance.GuidanceText;
 import picocli.CommandLine.Command;
@@ -43,11 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
         RuleSet ruleSet = RuleLoading.load(rules.rules);
         GuidanceResponse response = RuleLoading.evaluateOnce(patient, ruleSet, patientFile.toString());
         if (format == OutputFormat.json) {
-            try {
-                out.println(PatientJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(response));
-            } catch (JsonProcessingException e) {
-                throw new CliException(ExitCodes.COULD_NOT_FINISH, "cannot write JSON: " + e.getOriginalMessage());
-            }
+            RuleLoading.printJson(out, response);
         } else {
             out.print(GuidanceText.render(response));
         }

@@ -1,16 +1,12 @@
 package org.hccguidance.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.hccguidance.engine.EvaluationLimits;
 import org.hccguidance.engine.GuidanceEngine;
-import org.hccguidance.engine.RuleExecutionException;
 import org.hccguidance.engine.RuleSet;
 import org.hccguidance.explain.Explainer;
 import org.hccguidance.explain.Explanation;
 import org.hccguidance.explain.ExplanationText;
 import org.hccguidance.facts.PatientCase;
-import org.hccguidance.facts.PatientJson;
-import org.hccguidance.guidance.InvalidPatientException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,23 +48,10 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PatientCase patient = PatientFiles.read(patientFile);
         RuleSet ruleSet = RuleLoading.load(rules.rules);
-        Explanation explanation;
-        try {
-            explanation = new Explainer(new GuidanceEngine(EvaluationLimits.DEFAULT), Clock.systemUTC()).explain(ruleSet, patient, code);
-        } catch (InvalidPatientException e) {
-            throw new CliException(ExitCodes.USAGE, patientFile + ": " + String.join("; ",
-                    e.problems().stream().map(p -> p.field() + ": " + p.message()).toList()));
-        } catch (RuleExecutionException e) {
-            throw new CliException(ExitCodes.COULD_NOT_FINISH, e.getMessage());
-        } finally {
-            ruleSet.release();
-        }
+        Explanation explanation = RuleLoading.runOnce(ruleSet, patientFile.toString(),
+                () -> new Explainer(new GuidanceEngine(EvaluationLimits.DEFAULT), Clock.systemUTC()).explain(ruleSet, patient, code));
         if (format == OutputFormat.json) {
-            try {
-                out.println(PatientJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(explanation));
-            } catch (JsonProcessingException e) {
-                throw new CliException(ExitCodes.COULD_NOT_FINISH, "cannot write JSON: " + e.getOriginalMessage());
-            }
+            RuleLoading.printJson(out, explanation);
         } else {
             out.print(ExplanationText.render(explanation));
         }
