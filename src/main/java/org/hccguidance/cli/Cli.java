@@ -73,6 +73,7 @@ public final class Cli {
         cl.addSubcommand("validate", new ValidateCommand(out, err));
         cl.addSubcommand("scenario", new CommandLine(new ScenarioCommand()).addSubcommand("record", new RecordCommand(out)));
         cl.addSubcommand("responses", new ResponsesCommand(out));
+        cl.addSubcommand("impact", new ImpactCommand(out));
         cl.addSubcommand("completion", new CompletionCommand(out));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.getSubcommands().get("serve").setUnmatchedOptionsArePositionalParams(true);

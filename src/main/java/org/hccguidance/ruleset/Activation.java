@@ -19,5 +19,9 @@ public record Activation(
         @Schema(description = "Rule files and tables, relative to the rule folder.")
         List<String> files,
         @Schema(description = "Number of rules.", minimum = "0")
-        int ruleCount) {
+        int ruleCount,
+        @Schema(description = "How many committee scenario patients' guidance this version changed compared with the "
+                + "version live before it (any difference but which rules fired); null for the first version or when "
+                + "not measured.", nullable = true, minimum = "0")
+        Integer scenarioPatientsChanged) {
 }

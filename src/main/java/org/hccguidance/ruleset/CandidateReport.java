@@ -18,5 +18,9 @@ public record CandidateReport(
         @Schema(description = "Each build or policy error, with its file and line or table row.")
         List<BuildError> errors,
         @Schema(description = "Each committee scenario the candidate failed, with its first failure.")
-        List<String> failingScenarios) {
+        List<String> failingScenarios,
+        @Schema(description = "How many committee scenario patients' guidance the candidate would have changed compared "
+                + "with the live version, even where every scenario passed; null when it did not compile or nothing was live.",
+                nullable = true, minimum = "0")
+        Integer scenarioPatientsChanged) {
 }

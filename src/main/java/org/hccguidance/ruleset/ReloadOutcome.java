@@ -18,7 +18,11 @@ public record ReloadOutcome(
         @Schema(description = "Each build or policy error of a refused candidate.")
         List<BuildError> errors,
         @Schema(description = "Each committee scenario a refused candidate failed.")
-        List<String> failingScenarios) {
+        List<String> failingScenarios,
+        @Schema(description = "How many committee scenario patients' guidance the candidate changes compared with the "
+                + "version that was live (any difference but which rules fired), whether it went live or not; null when "
+                + "it did not compile, nothing was live, or nothing changed.", nullable = true, minimum = "0")
+        Integer scenarioPatientsChanged) {
 
     public enum Status { ACTIVATED, UNCHANGED, REFUSED }
 }

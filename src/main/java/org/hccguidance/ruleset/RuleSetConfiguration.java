@@ -40,11 +40,12 @@ class RuleSetConfiguration {
     @Bean(destroyMethod = "shutdown")
     RuleSetRegistry ruleSetRegistry(GuidanceProperties props, RuleSetCompiler compiler, EvaluationLimits limits,
                                     ObjectProvider<ScenarioGate> gate, ObjectProvider<MeterRegistry> meters,
-                                    Clock clock) {
+                                    ObjectProvider<CandidateImpact> impact, Clock clock) {
         var folder = RuleSourceLocator.rulesFolder(props.rules().dir());
         RuleSetRegistry registry = new RuleSetRegistry(() -> RuleSourceLocator.read(folder), compiler,
                 new RuleSetArchive(props.data().dir()), gate.getIfAvailable(), props.reload().requireScenarios(),
                 limits, meters.getIfAvailable(), clock, props.reload().gateTimeout());
+        impact.ifAvailable(registry::measureImpactWith);
         // Compiling the rules and running the scenario gate is most of start-up; it runs alongside the rest
         // of the context, and RuleSetStartupBarrier holds the web server back until it is done.
         registry.startInBackground();

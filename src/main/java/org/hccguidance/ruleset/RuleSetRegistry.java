@@ -46,6 +46,9 @@ public class RuleSetRegistry {
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
     private final java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
     private volatile CandidateReport lastRefused;
+    /** What the last refused candidate was built from, so that its impact can be shown; null when none. */
+    private volatile RuleSources lastRefusedSources;
+    private volatile CandidateImpact impact;
     private volatile String startupNote;
     private final Map<String, RuleSet> storedVersions = new LinkedHashMap<>(8, 0.75f, true);
     private final ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -134,6 +137,19 @@ public class RuleSetRegistry {
         return Optional.ofNullable(lastRefused);
     }
 
+    /** The files of the last refused candidate, while it is the pending one; empty when none is pending. */
+    public Optional<RuleSources> lastRefusedSources() {
+        return lastRefused == null ? Optional.empty() : Optional.ofNullable(lastRefusedSources);
+    }
+
+    /**
+     * Makes every later reload report how many scenario patients' guidance its candidate changes. Set once
+     * at wiring time; the measurement depends on the scenario suite, which depends on this registry's beans.
+     */
+    public void measureImpactWith(CandidateImpact impact) {
+        this.impact = impact;
+    }
+
     public Optional<String> startupNote() {
         return Optional.ofNullable(startupNote);
     }
@@ -148,31 +164,34 @@ public class RuleSetRegistry {
         try {
             sources = sourceReader.get();
         } catch (RuntimeException e) {
-            return refuse("unreadable", trigger, List.of(BuildError.atLine("(rule folder)", null, e.getMessage())), List.of());
+            return refuse("unreadable", null, trigger, List.of(BuildError.atLine("(rule folder)", null, e.getMessage())),
+                    List.of(), null);
         }
         RuleSet current = active.get();
         String version = sources.version();
         if (current != null && current.version().equals(version)) {
             // The folder is back to what is live, so no refused candidate is pending any more.
             lastRefused = null;
+            lastRefusedSources = null;
             count("unchanged");
-            return new ReloadOutcome(ReloadOutcome.Status.UNCHANGED, version, version, List.of(), List.of());
+            return new ReloadOutcome(ReloadOutcome.Status.UNCHANGED, version, version, List.of(), List.of(), null);
         }
         Gated gated;
         try {
             gated = bounded(version, () -> gate(sources));
         } catch (RuleSetRefusedException e) {
-            return refuse(version, trigger, e.errors(), List.of());
+            return refuse(version, sources, trigger, e.errors(), List.of(), null);
         }
         RuleSet candidate = gated.candidate();
         if (!gated.failing().isEmpty()) {
             candidate.release();
-            return refuse(version, trigger, List.of(), gated.failing());
+            return refuse(version, sources, trigger, List.of(), gated.failing(), gated.patientsChanged());
         }
         archive.record(candidate, new Activation(candidate.version(), clock.instant(), trigger, candidate.source(),
-                candidate.files(), candidate.ruleCount()));
+                candidate.files(), candidate.ruleCount(), gated.patientsChanged()));
         RuleSet previous = active.getAndSet(candidate);
         lastRefused = null;
+        lastRefusedSources = null;
         startupNote = null;
         count("activated");
         log.info("rule set {} activated by {} ({} rules from {}; compiled in {} ms, scenario gate {} ms)",
@@ -181,10 +200,12 @@ public class RuleSetRegistry {
         if (previous != null) {
             releaser.schedule(previous::release, releaseDelay.toMillis(), TimeUnit.MILLISECONDS);
         }
-        return new ReloadOutcome(ReloadOutcome.Status.ACTIVATED, version, version, List.of(), List.of());
+        return new ReloadOutcome(ReloadOutcome.Status.ACTIVATED, version, version, List.of(), List.of(),
+                gated.patientsChanged());
     }
 
-    private record Gated(RuleSet candidate, List<String> failing, long compileMillis, long gateMillis) {
+    private record Gated(RuleSet candidate, List<String> failing, Integer patientsChanged, long compileMillis,
+                         long gateMillis) {
     }
 
     /** Compiles a candidate and runs the scenario gate on it; throws when it does not compile. */
@@ -194,16 +215,33 @@ public class RuleSetRegistry {
         long gateStarted = System.nanoTime();
         try {
             List<String> failing = requireScenarios && gate != null ? gate.failures(candidate) : List.of();
+            Integer patientsChanged = measureImpact(candidate);
             if (Thread.currentThread().isInterrupted()) {
                 // Timed out meanwhile: nobody will take this candidate, so it must not stay in the KieRepository.
                 candidate.release();
                 throw new IllegalStateException("candidate abandoned after its time limit");
             }
-            return new Gated(candidate, failing, (gateStarted - compileStarted) / 1_000_000,
+            return new Gated(candidate, failing, patientsChanged, (gateStarted - compileStarted) / 1_000_000,
                     (System.nanoTime() - gateStarted) / 1_000_000);
         } catch (RuntimeException | Error e) {
             candidate.release();
             throw e;
+        }
+    }
+
+    /** Null when nothing is live to compare with, no measurement is wired, or the scenarios cannot be read. */
+    private Integer measureImpact(RuleSet candidate) {
+        RuleSet live = active.get();
+        CandidateImpact measure = impact;
+        if (live == null || measure == null) {
+            return null;
+        }
+        try {
+            return measure.scenarioPatientsChanged(live, candidate);
+        } catch (RuntimeException e) {
+            // The gate has already judged the candidate; a report without the count is better than no reload.
+            log.warn("could not measure the candidate's impact on the scenario patients: {}", e.getClass().getSimpleName());
+            return null;
         }
     }
 
@@ -272,14 +310,16 @@ public class RuleSetRegistry {
         return compiler.compile(RuleSources.fromDirectory(folder));
     }
 
-    private ReloadOutcome refuse(String version, String trigger, List<BuildError> errors, List<String> failing) {
-        lastRefused = new CandidateReport(version, clock.instant(), trigger, errors, failing);
+    private ReloadOutcome refuse(String version, RuleSources sources, String trigger, List<BuildError> errors,
+                                 List<String> failing, Integer patientsChanged) {
+        lastRefusedSources = sources;
+        lastRefused = new CandidateReport(version, clock.instant(), trigger, errors, failing, patientsChanged);
         count("refused");
         log.warn("rule set candidate {} ({}) refused: {} build error(s), {} failing scenario(s){}", version, trigger,
                 errors.size(), failing.size(), failing.isEmpty() ? "" : ": " + String.join("; ", failing));
         RuleSet current = active.get();
         return new ReloadOutcome(ReloadOutcome.Status.REFUSED, version, current == null ? null : current.version(),
-                errors, failing);
+                errors, failing, patientsChanged);
     }
 
     private void count(String outcome) {

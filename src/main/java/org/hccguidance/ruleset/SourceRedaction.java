@@ -16,11 +16,11 @@ import java.util.Optional;
  * a refused candidate's errors. File names relative to the rule folder, lines and rows stay: they are
  * what an informaticist needs to fix a rule.
  */
-final class SourceRedaction {
+public final class SourceRedaction {
 
     private final List<Map.Entry<String, String>> roots;
 
-    SourceRedaction(GuidanceProperties props) {
+    public SourceRedaction(GuidanceProperties props) {
         List<Map.Entry<String, String>> r = new ArrayList<>();
         RuleSourceLocator.rulesFolder(props.rules().dir()).ifPresent(p -> r.add(Map.entry(p.toString(), "(rule folder)")));
         RuleSourceLocator.scenariosFolder(props.scenarios().dir()).ifPresent(p -> r.add(Map.entry(p.toString(), "(scenario folder)")));
@@ -32,7 +32,7 @@ final class SourceRedaction {
     }
 
     /** {@code folder:/srv/rules} becomes {@code folder}; {@code archive:sha256:...} becomes {@code archive}. */
-    static String kind(String sourceLabel) {
+    public static String kind(String sourceLabel) {
         if (sourceLabel == null) {
             return null;
         }
@@ -40,7 +40,7 @@ final class SourceRedaction {
         return colon < 0 ? sourceLabel : sourceLabel.substring(0, colon);
     }
 
-    String text(String s) {
+    public String text(String s) {
         if (s == null) {
             return null;
         }
@@ -51,7 +51,7 @@ final class SourceRedaction {
         return out;
     }
 
-    CandidateReport candidate(CandidateReport report) {
+    public CandidateReport candidate(CandidateReport report) {
         if (report == null) {
             return null;
         }
@@ -59,11 +59,13 @@ final class SourceRedaction {
                 .map(e -> new BuildError(file(e.file()), e.line(), e.row(), text(e.message())))
                 .toList();
         List<String> failing = report.failingScenarios().stream().map(this::text).toList();
-        return new CandidateReport(report.version(), report.refusedAt(), report.trigger(), errors, failing);
+        return new CandidateReport(report.version(), report.refusedAt(), report.trigger(), errors, failing,
+                report.scenarioPatientsChanged());
     }
 
-    Activation activation(Activation a) {
-        return new Activation(a.version(), a.activatedAt(), a.activatedBy(), kind(a.source()), a.files(), a.ruleCount());
+    public Activation activation(Activation a) {
+        return new Activation(a.version(), a.activatedAt(), a.activatedBy(), kind(a.source()), a.files(), a.ruleCount(),
+                a.scenarioPatientsChanged());
     }
 
     /** A build error's file is relative to the rule folder, except when it names the whole source. */

@@ -37,6 +37,11 @@ public class ScenarioGateService implements ScenarioGate {
                 .orElseGet(() -> ScenarioLoader.fromClasspath(RuleSourceLocator.EMBEDDED_SCENARIOS));
     }
 
+    /** The scenario folder on disk; empty when the suite is the copy embedded in the jar (read-only). */
+    public Optional<Path> folder() {
+        return folder;
+    }
+
     public String scenarioSource() {
         return folder.map(p -> "folder:" + p).orElse("embedded:classpath:" + RuleSourceLocator.EMBEDDED_SCENARIOS);
     }

@@ -41,6 +41,11 @@ public final class ScenarioRecorder {
     }
 
     public static String record(String id, PatientCase patient, GuidanceResponse g) {
+        return record(id, "Recorded: edit this title", null, patient, g);
+    }
+
+    /** As {@link #record(String, PatientCase, GuidanceResponse)}, with the committee's title and source when given. */
+    public static String record(String id, String title, String source, PatientCase patient, GuidanceResponse g) {
         Derived d = g.derived();
         Expectations expect = new Expectations(
                 g.setting(),
@@ -56,8 +61,10 @@ public final class ScenarioRecorder {
                 g.missingData().stream().map(MissingData::field).toList(),
                 List.of(),
                 List.of());
-        Scenario s = new Scenario(id, "Recorded: edit this title", "Recorded from rule set " + g.audit().rulesetVersion()
-                + "; a committee must review every expectation below", patient.withoutRef(), expect, null);
+        String recordedFrom = "Recorded from rule set " + g.audit().rulesetVersion()
+                + "; a committee must review every expectation below";
+        Scenario s = new Scenario(id, title, source == null || source.isBlank() ? recordedFrom : source + " (" + recordedFrom + ")",
+                patient.withoutRef(), expect, null);
         try {
             ObjectNode tree = YAML.valueToTree(s);
             return schemaComment(id)

@@ -52,7 +52,7 @@ class RuleSetArchiveTests {
 
     private static Activation activation(String by) {
         return new Activation(ruleSet.version(), Instant.parse("2025-06-01T00:00:00Z"), by, ruleSet.source(), ruleSet.files(),
-                ruleSet.ruleCount());
+                ruleSet.ruleCount(), null);
     }
 
     private static final String V1 = "sha256:" + "1".repeat(64);
