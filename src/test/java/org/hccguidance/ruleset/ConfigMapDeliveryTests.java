@@ -109,20 +109,27 @@ class ConfigMapDeliveryTests {
         }
     }
 
-    @Test
-    void thePollFindsAChangeNoWatchedFolderReports(@TempDir Path dir) throws Exception {
-        // The rule file is a link to a file in a folder nobody watches: editing it there sends no event
-        // to the rule folder, as on file systems whose events never arrive.
+    /**
+     * A rule folder whose one file is a link to a file in a folder nobody watches: editing it there sends
+     * no event to the rule folder, as on file systems whose events never arrive.
+     */
+    private static Path ruleLinkedFromAnUnwatchedFolder(Path dir) throws Exception {
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Files.writeString(elsewhere.resolve("a.drl"), RULE.formatted("v1"));
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Files.createSymbolicLink(rules.resolve("a.drl"), elsewhere.resolve("a.drl"));
+        return rules;
+    }
+
+    @Test
+    void thePollFindsAChangeNoWatchedFolderReports(@TempDir Path dir) throws Exception {
+        Path rules = ruleLinkedFromAnUnwatchedFolder(dir);
         RuleSetRegistry registry = registry(rules, dir.resolve("data"));
         registry.start();
 
         try (RuleFolderWatcher watcher = new RuleFolderWatcher(rules, Duration.ofMillis(50), Duration.ofMillis(100),
                 () -> registry.reload("file-watch"))) {
-            Files.writeString(elsewhere.resolve("a.drl"), RULE.formatted("v2, longer"));
+            Files.writeString(dir.resolve("elsewhere/a.drl"), RULE.formatted("v2, longer"));
             String expected = RuleSources.fromDirectory(rules).version();
             await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50))
                     .until(() -> registry.active().map(RuleSet::version).orElse(""), expected::equals);
@@ -134,14 +141,11 @@ class ConfigMapDeliveryTests {
     @Test
     void withoutThePollThatChangeGoesUnseen(@TempDir Path dir) throws Exception {
         // The counterpart of the test above: proves that it is the poll, not an event, that found the change.
-        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
-        Files.writeString(elsewhere.resolve("a.drl"), RULE.formatted("v1"));
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        Files.createSymbolicLink(rules.resolve("a.drl"), elsewhere.resolve("a.drl"));
+        Path rules = ruleLinkedFromAnUnwatchedFolder(dir);
         java.util.concurrent.atomic.AtomicInteger reloads = new java.util.concurrent.atomic.AtomicInteger();
         try (RuleFolderWatcher watcher = new RuleFolderWatcher(rules, Duration.ofMillis(50), NO_POLL,
                 reloads::incrementAndGet)) {
-            Files.writeString(elsewhere.resolve("a.drl"), RULE.formatted("v2, longer"));
+            Files.writeString(dir.resolve("elsewhere/a.drl"), RULE.formatted("v2, longer"));
             // A negative can only be shown by waiting; a second is many debounce periods.
             Thread.sleep(1000);
         }
