@@ -42,14 +42,16 @@ final class Fleet implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     Fleet(Setup setup, Path firstRelease, Path scenarios) throws IOException {
-        this.setup = setup;
+        // Each replica runs in its own folder, so every path it is given must be absolute.
+        this.setup = new Setup(setup.replicas(), setup.work().toAbsolutePath(), setup.generatedPatients(),
+                setup.postgresUrl());
         this.scenarios = scenarios;
-        Files.createDirectories(setup.work());
-        this.rules = new KubeletVolume(setup.work().resolve("rules"));
+        Files.createDirectories(this.setup.work());
+        this.rules = new KubeletVolume(this.setup.work().resolve("rules"));
         rules.publish(firstRelease);
         for (int i = 1; i <= setup.replicas(); i++) {
             String name = "r" + i;
-            replicas.put(name, new Replica(name, freePort(), setup.work().resolve(name)));
+            replicas.put(name, new Replica(name, freePort(), this.setup.work().resolve(name)));
         }
         this.balancerPort = freePort();
     }
