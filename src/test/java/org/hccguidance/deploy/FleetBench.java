@@ -55,13 +55,16 @@ class FleetBench {
             fleet.awaitReady(Duration.ofSeconds(300), fleet.replicas().values());
             report.add("start-up, all replicas ready behind the balancer: " + ms(System.nanoTime() - started));
             FleetObserver observer = new FleetObserver(fleet, Files.readString(Path.of("bench/patient.json")), loadThreads);
+            long loadStarted = System.nanoTime();
             try {
                 observer.awaitAnswers(100, Duration.ofSeconds(60));
 
+                report.add("(a) at " + ms(System.nanoTime() - loadStarted));
                 Duration a = observer.publishAndConverge(v2, version2, Duration.ofSeconds(120));
                 report.add("(a) valid release swapped in: all replicas report it after " + a.toMillis() + " ms");
 
                 long badAt = System.nanoTime();
+                report.add("(b) at " + ms(badAt - loadStarted));
                 fleet.publish(bad);
                 // Each replica refuses it on its own; wait until each says so, then look at what went live.
                 for (Fleet.Replica r : fleet.replicas().values()) {
@@ -73,6 +76,7 @@ class FleetBench {
 
                 Fleet.Replica victim = fleet.replicas().values().iterator().next();
                 long killedAt = System.nanoTime();
+                report.add("(c) at " + ms(killedAt - loadStarted));
                 fleet.kill(victim);
                 observer.awaitAnswers(100, Duration.ofSeconds(60));
                 fleet.launch(victim);
@@ -82,6 +86,7 @@ class FleetBench {
                         + " (its archive)");
                 assertThat(fleet.reportedVersion(victim)).contains(version2);
 
+                report.add("(d) at " + ms(System.nanoTime() - loadStarted));
                 Duration d = observer.publishAndConverge(v4, version4, Duration.ofSeconds(120));
                 report.add("(d) next valid release swapped in: all replicas report it after " + d.toMillis() + " ms");
                 observer.awaitAnswers(100, Duration.ofSeconds(60));
@@ -92,7 +97,8 @@ class FleetBench {
             report.add("answers through the balancer: " + answers.size() + ", failed: " + observer.failures().size()
                     + ", version not the one its replica reported: " + observer.mismatches().size()
                     + ", broken version served: " + answers.stream().filter(x -> broken.equals(x.version())).count());
-            observer.failures().stream().limit(5).forEach(f -> report.add("  failed: " + f));
+            observer.failures().stream().limit(5).forEach(f -> report.add("  failed " + ms(f.start() - loadStarted)
+                    + " after the load started, answered " + ms(f.end() - f.start()) + " later: " + f.error()));
             Path out = Files.createDirectories(Path.of("target/bench")).resolve("fleet.txt");
             Files.write(out, report);
             report.forEach(System.out::println);

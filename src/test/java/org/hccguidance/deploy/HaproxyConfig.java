@@ -1,8 +1,6 @@
 package org.hccguidance.deploy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * The balancer in front of the fleet. Guidance is a pure function of the request and the rule set, so a
@@ -19,8 +17,11 @@ final class HaproxyConfig {
         return """
                 global
                   maxconn 512
+                  log stdout format raw local0
                 defaults
                   mode http
+                  log global
+                  option httplog
                   timeout connect 1s
                   timeout client 30s
                   timeout server 15s
@@ -36,17 +37,12 @@ final class HaproxyConfig {
                   balance roundrobin
                   option httpchk GET /actuator/health/readiness
                   http-check expect status 200
-                  default-server inter 500ms fall 2 rise 1 on-marked-down shutdown-sessions
+                  default-server inter 500ms fall 2 rise 1
                   http-response set-header X-Served-By %%s
                 %s""".formatted(port, servers);
     }
 
-    /** HAProxy from the PATH or Debian's location; its absence fails the caller, since CI installs it. */
     static Path binary() {
-        return Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).map(Path::of),
-                        Stream.of(Path.of("/usr/sbin"), Path.of("/usr/local/sbin")))
-                .map(dir -> dir.resolve("haproxy")).filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new AssertionError("haproxy is not installed: the fleet test needs it "
-                        + "(Debian: apt-get install haproxy; .ci/run installs it)"));
+        return Tools.require("haproxy", "the fleet test");
     }
 }

@@ -38,11 +38,7 @@ class KubernetesManifestsTests {
     }
 
     static Path kubectl() {
-        return Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).map(Path::of),
-                        Stream.of(Path.of("/usr/bin"), Path.of("/usr/local/bin")))
-                .map(dir -> dir.resolve("kubectl")).filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new AssertionError("kubectl is not installed: rendering the manifests needs it "
-                        + "(Debian: apt-get install kubectl; .ci/run installs it)"));
+        return Tools.require("kubectl", "rendering the Kubernetes manifests");
     }
 
     static String run(List<String> command) throws IOException, InterruptedException {
