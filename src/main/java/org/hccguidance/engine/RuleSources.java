@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -42,13 +41,13 @@ public record RuleSources(String label, List<RuleFile> files, List<String> ignor
         }
         List<RuleFile> files = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String rel = dir.relativize(p).toString().replace('\\', '/');
+        try {
+            Path base = FolderFiles.snapshotRoot(dir);
+            for (String rel : FolderFiles.relativePaths(base)) {
                 if (isEditorLeftover(rel)) {
                     continue;
                 }
-                RuleFile f = new RuleFile(rel, Files.readAllBytes(p));
+                RuleFile f = new RuleFile(rel, Files.readAllBytes(base.resolve(rel)));
                 if (f.isDrl() || f.isDecisionTable() || isMisnamedTable(rel)) {
                     files.add(f);
                 } else {

@@ -35,11 +35,12 @@ public record GuidanceProperties(
 
     /**
      * {@code gateTimeout}: the longest a candidate's build and gate may take before it is refused;
-     * {@code generatedPatients}: how many generated patients the gate checks the safety invariants on.
+     * {@code generatedPatients}: how many generated patients the gate checks the safety invariants on;
+     * {@code pollInterval}: how often the watcher's backstop compares the folder's fingerprint (0 turns it off).
      */
     public record Reload(@DefaultValue("true") boolean watch, @DefaultValue("true") boolean requireScenarios,
                          @DefaultValue("250ms") Duration debounce, @DefaultValue("120s") Duration gateTimeout,
-                         @DefaultValue("2000") int generatedPatients) {
+                         @DefaultValue("2000") int generatedPatients, @DefaultValue("2s") Duration pollInterval) {
     }
 
     public record Security(@DefaultValue("false") boolean requireClientAuth) {

@@ -57,7 +57,8 @@ class RuleSetConfiguration {
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "guidance.reload.watch", havingValue = "true", matchIfMissing = true)
     RuleFolderWatcher ruleFolderWatcher(GuidanceProperties props, RuleSetRegistry registry) {
         return RuleSourceLocator.rulesFolder(props.rules().dir()).filter(java.nio.file.Files::isDirectory)
-                .map(dir -> new RuleFolderWatcher(dir, props.reload().debounce(), () -> registry.reload("file-watch")))
+                .map(dir -> new RuleFolderWatcher(dir, props.reload().debounce(),
+                        props.reload().pollInterval(), () -> registry.reload("file-watch")))
                 .orElse(null);
     }
 }

@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads scenario files strictly: an unknown key, a wrong type, a missing required part or a duplicate
@@ -42,9 +41,13 @@ public final class ScenarioLoader {
             throw new ScenarioFormatException(List.of(dir + ": scenario folder does not exist"));
         }
         Map<String, String> texts = new java.util.TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).filter(ScenarioLoader::isScenarioFile).sorted().toList()) {
-                texts.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+        try {
+            // Links followed and a ConfigMap volume's bookkeeping skipped, as for rule folders.
+            Path base = org.hccguidance.engine.FolderFiles.snapshotRoot(dir);
+            for (String rel : org.hccguidance.engine.FolderFiles.relativePaths(base)) {
+                if (isScenarioFile(Path.of(rel))) {
+                    texts.put(rel, Files.readString(base.resolve(rel), StandardCharsets.UTF_8));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario folder " + dir, e);

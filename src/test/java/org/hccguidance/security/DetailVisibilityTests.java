@@ -28,6 +28,23 @@ class DetailVisibilityTests extends ServiceWithAdmin {
     }
 
     @Test
+    void theProbesAreOpenAndShowAnonymousCallersTheStatusAlone() {
+        Http http = new Http(port);
+        for (String probe : new String[] {"/actuator/health/readiness", "/actuator/health/liveness"}) {
+            Http.Reply r = http.get(probe);
+            assertThat(r.status()).as(probe).isEqualTo(200);
+            assertThat(r.json().get("status").asText()).isEqualTo("UP");
+            assertThat(r.body()).as(probe).doesNotContain("components").doesNotContain("sha256")
+                    .doesNotContain(RULES.toString());
+        }
+        // Readiness is tied to the live rule set; liveness is not (a missing rule set must not restart a replica).
+        assertThat(http.get("/actuator/health/readiness", ADMIN).json().at("/components/ruleset/details/version").asText())
+                .startsWith("sha256:");
+        assertThat(http.get("/actuator/health/liveness", ADMIN).json().has("components")).isTrue();
+        assertThat(http.get("/actuator/health/liveness", ADMIN).json().at("/components/ruleset").isMissingNode()).isTrue();
+    }
+
+    @Test
     void adminsSeeHealthDetailsWithTheRuleFolder() {
         JsonNode health = new Http(port).get("/actuator/health", ADMIN).json();
         assertThat(health.at("/components/ruleset/details/version").asText()).startsWith("sha256:");

@@ -1,0 +1,214 @@
+package org.hccguidance.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.hccguidance.engine.RuleSources;
+import org.hccguidance.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Kubernetes manifests as {@code kubectl kustomize deploy/k8s} renders them (no cluster needed), and
+ * the rule release generator. kubectl is required: CI installs it, and without it this fails, saying so.
+ */
+class KubernetesManifestsTests {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static List<JsonNode> rendered;
+
+    @BeforeAll
+    static void render() throws Exception {
+        rendered = documents(run(List.of(kubectl().toString(), "kustomize", "deploy/k8s")));
+    }
+
+    static Path kubectl() {
+        return Tools.require("kubectl", "rendering the Kubernetes manifests");
+    }
+
+    static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
+        assertThat(p.exitValue()).as("%s failed:%n%s", command, out).isZero();
+        return out;
+    }
+
+    static List<JsonNode> documents(String yaml) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (var it = YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml)) {
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc != null && !doc.isEmpty()) {
+                    docs.add(doc);
+                }
+            }
+        }
+        return docs;
+    }
+
+    static JsonNode only(List<JsonNode> docs, String kind) {
+        List<JsonNode> found = docs.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
+        assertThat(found).as("rendered %s", kind).hasSize(1);
+        return found.get(0);
+    }
+
+    static JsonNode named(JsonNode array, String name) {
+        for (JsonNode n : array) {
+            if (name.equals(n.path("name").asText())) {
+                return n;
+            }
+        }
+        throw new AssertionError("nothing named " + name + " in " + array);
+    }
+
+    @Test
+    void theDeploymentRunsThreeHardenedReplicasThatAreReadyOnlyWithALiveRuleSet() {
+        JsonNode deployment = only(rendered, "Deployment");
+        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(3);
+        assertThat(deployment.at("/spec/strategy/rollingUpdate/maxUnavailable").asInt()).isZero();
+        JsonNode pod = deployment.at("/spec/template/spec");
+        assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(pod.at("/securityContext/runAsUser").isInt()).isTrue();
+        assertThat(pod.at("/securityContext/runAsUser").asInt()).isPositive();
+        assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+        assertThat(pod.at("/automountServiceAccountToken").asBoolean(true)).isFalse();
+
+        JsonNode container = named(pod.path("containers"), "guidance");
+        JsonNode sc = container.path("securityContext");
+        assertThat(sc.path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
+        assertThat(sc.path("readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(sc.at("/capabilities/drop").toString()).contains("\"ALL\"");
+        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/actuator/health/readiness");
+        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/actuator/health/liveness");
+        assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/actuator/health/liveness");
+        assertThat(container.at("/resources/requests/cpu").asText()).isNotBlank();
+        assertThat(container.at("/resources/requests/memory").asText()).isNotBlank();
+        assertThat(container.at("/resources/limits/memory").asText()).isNotBlank();
+        assertThat(named(container.path("env"), "SERVER_ADDRESS").path("value").asText()).isEqualTo("0.0.0.0");
+
+        // Writable places are volumes: /tmp in memory, the archive under /data.
+        assertThat(named(container.path("volumeMounts"), "tmp").path("mountPath").asText()).isEqualTo("/tmp");
+        assertThat(named(pod.path("volumes"), "tmp").has("emptyDir")).isTrue();
+        assertThat(named(container.path("volumeMounts"), "data").path("mountPath").asText()).isEqualTo("/data");
+        assertThat(named(container.path("env"), "GUIDANCE_DATA_DIR").path("value").asText()).isEqualTo("/data");
+    }
+
+    @Test
+    void theSecretCarriesTheAdminCredentialsAndTheDatabaseAndTheContainerReadsIt() {
+        JsonNode secret = only(rendered, "Secret");
+        assertThat(secret.path("data").has("GUIDANCE_ADMIN_PASSWORD")).isTrue();
+        assertThat(secret.path("data").has("GUIDANCE_ADMIN_USER")).isTrue();
+        assertThat(secret.path("data").has("SPRING_DATASOURCE_URL")).isTrue();
+        JsonNode container = only(rendered, "Deployment").at("/spec/template/spec/containers/0");
+        assertThat(container.at("/envFrom/0/secretRef/name").asText()).isEqualTo(secret.at("/metadata/name").asText());
+    }
+
+    @Test
+    void theServiceAndTheDisruptionBudgetSelectThePods() {
+        JsonNode labels = only(rendered, "Deployment").at("/spec/template/metadata/labels");
+        JsonNode service = only(rendered, "Service");
+        JsonNode pdb = only(rendered, "PodDisruptionBudget");
+        service.at("/spec/selector").fields().forEachRemaining(e ->
+                assertThat(labels.path(e.getKey()).asText()).as("service selector %s", e.getKey()).isEqualTo(e.getValue().asText()));
+        assertThat(service.at("/spec/selector").isEmpty()).isFalse();
+        pdb.at("/spec/selector/matchLabels").fields().forEachRemaining(e ->
+                assertThat(labels.path(e.getKey()).asText()).as("PDB selector %s", e.getKey()).isEqualTo(e.getValue().asText()));
+        assertThat(pdb.at("/spec/selector/matchLabels").isEmpty()).isFalse();
+        assertThat(pdb.at("/spec/maxUnavailable").asInt()).isEqualTo(1);
+        assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
+    }
+
+    @Test
+    void theRulesComeFromAnImmutableConfigMapMountedAsAFolderWithItsSubFolders() {
+        JsonNode deployment = only(rendered, "Deployment");
+        JsonNode pod = deployment.at("/spec/template/spec");
+        JsonNode container = named(pod.path("containers"), "guidance");
+        assertThat(named(container.path("env"), "GUIDANCE_RULES_DIR").path("value").asText()).isEqualTo("/rules");
+        assertThat(named(container.path("volumeMounts"), "rules").path("readOnly").asBoolean()).isTrue();
+        for (String volume : List.of("rules", "scenarios")) {
+            JsonNode source = named(pod.path("volumes"), volume).path("configMap");
+            JsonNode configMap = rendered.stream().filter(d -> "ConfigMap".equals(d.path("kind").asText())
+                    && d.at("/metadata/name").asText().equals(source.path("name").asText())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no ConfigMap " + source.path("name")));
+            assertThat(configMap.path("immutable").asBoolean()).isTrue();
+            Set<String> keys = keys(configMap);
+            Set<String> itemKeys = new HashSet<>();
+            for (JsonNode item : source.path("items")) {
+                itemKeys.add(item.path("key").asText());
+                assertThat(item.path("key").asText()).isEqualTo(item.path("path").asText().replace("/", "__"));
+            }
+            assertThat(itemKeys).as("every file of %s is mounted", volume).isEqualTo(keys);
+        }
+    }
+
+    @Test
+    void aRuleReleaseLaysOutTheFolderItWasMadeFrom(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("release");
+        run(List.of("deploy/k8s/rules-release.sh", "rules", "scenarios", out.toString()));
+        List<JsonNode> docs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("hcc-guidance-")).toList()) {
+                docs.addAll(documents(Files.readString(f)));
+            }
+        }
+        JsonNode patch = documents(Files.readString(out.resolve("deployment-patch.yaml"))).get(0);
+        for (String volume : List.of("rules", "scenarios")) {
+            JsonNode source = named(patch.at("/spec/template/spec/volumes"), volume).path("configMap");
+            JsonNode configMap = docs.stream().filter(d -> d.at("/metadata/name").asText().equals(source.path("name").asText()))
+                    .findFirst().orElseThrow();
+            // What the kubelet does with the items: each key written at its path.
+            Path folder = dir.resolve("mounted/" + volume);
+            for (JsonNode item : source.path("items")) {
+                Path file = folder.resolve(item.path("path").asText());
+                Files.createDirectories(file.getParent());
+                Files.write(file, content(configMap, item.path("key").asText()));
+            }
+        }
+        assertThat(RuleSources.fromDirectory(dir.resolve("mounted/rules")).version())
+                .isEqualTo(RuleSources.fromDirectory(Path.of("rules")).version());
+        assertThat(ScenarioLoader.fromDirectory(dir.resolve("mounted/scenarios")))
+                .hasSameSizeAs(ScenarioLoader.fromDirectory(Path.of("scenarios")));
+        assertThat(Files.exists(dir.resolve("mounted/rules/terminology/terminology.tsv"))).isTrue();
+    }
+
+    @Test
+    void aFileNameThatCannotBeAKeyIsRefusedByName(@TempDir Path dir) throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("bad name.drl"), "package rules;\n");
+        Process p = new ProcessBuilder("deploy/k8s/rules-release.sh", rules.toString(), rules.toString(),
+                dir.resolve("out").toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(out).contains("bad name.drl").contains("rename the file");
+    }
+
+    private static Set<String> keys(JsonNode configMap) {
+        Set<String> keys = new HashSet<>();
+        configMap.path("data").fieldNames().forEachRemaining(keys::add);
+        configMap.path("binaryData").fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    private static byte[] content(JsonNode configMap, String key) {
+        if (configMap.path("data").has(key)) {
+            return configMap.path("data").path(key).asText().getBytes(StandardCharsets.UTF_8);
+        }
+        return Base64.getDecoder().decode(configMap.path("binaryData").path(key).asText());
+    }
+}
