@@ -186,4 +186,22 @@ class CliTests {
         assertThat(r.err()).contains("unknown option '--ruls'").contains("did you mean '--rules'?")
                 .contains("Usage: hcc-guidance evaluate");
     }
+
+    @Test
+    void impactComparesTwoRuleFoldersAndWritesBothReports(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path copy = org.hccguidance.TestFiles.copyTree(Path.of("rules"), dir.resolve("rules-afp300"));
+        org.hccguidance.TestFiles.replace(copy.resolve("catalogue/thresholds.csv"), "RAMUCIRUMAB_MIN_AFP_NG_ML,400,",
+                "RAMUCIRUMAB_MIN_AFP_NG_ML,300,");
+        Result r = run("impact", "--from", "rules", "--to", copy.toString(), "--scenarios", "scenarios",
+                "--report", dir.resolve("impact.html").toString(), "--json", dir.resolve("impact.json").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("[1-9][0-9]* of [0-9]+ patients' guidance changed")
+                .contains("RAMUCIRUMAB: now recommended for");
+        assertThat(Files.readString(dir.resolve("impact.html"))).contains("post-io/afp-399-no-ramucirumab");
+        assertThat(Files.readString(dir.resolve("impact.json"))).contains("\"patientsChanged\"");
+
+        Result missing = run("impact", "--from", "rules", "--to", dir.resolve("nowhere").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("--to").contains("neither a rule folder nor a sha256: version");
+    }
 }
