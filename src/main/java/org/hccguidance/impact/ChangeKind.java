@@ -3,10 +3,11 @@ package org.hccguidance.impact;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What kind of difference one rule set's answer shows against the other's, for one patient. */
-@Schema(description = "Kind of difference: a recommendation added or removed, its strength, rank, grade or text "
-        + "(rationale, cautions, evidence) changed; an option newly ruled out, no longer ruled out or ruled out for other "
-        + "reasons; a trial added, removed or withheld differently; an alert or missing-data item added or removed; the "
-        + "treatment setting or derived facts changed; or the patient could not be evaluated on one side.")
+@Schema(description = "Kind of difference: `SETTING` (treatment setting), `DERIVED` (derived facts), "
+        + "`RECOMMENDATION_ADDED`, `RECOMMENDATION_REMOVED`, `STRENGTH`, `RANK`, `GRADE`, `RECOMMENDATION_TEXT` (rationale, "
+        + "cautions, evidence or title), `NOT_RECOMMENDED_ADDED`, `NOT_RECOMMENDED_REMOVED`, `NOT_RECOMMENDED_REASON`, "
+        + "`TRIAL_ADDED`, `TRIAL_REMOVED`, `TRIAL_WITHHELD` (withheld for other reasons), `ALERT_ADDED`, `ALERT_REMOVED`, "
+        + "`MISSING_DATA_ADDED`, `MISSING_DATA_REMOVED`, `EVALUATION` (the patient could not be evaluated on one side).")
 public enum ChangeKind {
     SETTING("treatment setting"),
     DERIVED("derived facts"),

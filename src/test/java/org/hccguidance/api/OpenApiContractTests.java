@@ -175,6 +175,13 @@ class OpenApiContractTests extends ContractService {
         triggers.put("GET /api/v1/ruleset/history 401", op -> http.get(op.path, "client", "wrong"));
         triggers.put("POST /api/v1/ruleset/reload 401", op -> http.post(op.path, ""));
         triggers.put("POST /api/v1/ruleset/reload 403", op -> http.post(op.path, "", CLIENT));
+        triggers.put("POST /api/v1/ruleset/impact 400", op -> http.post(op.path, "{\"to\": \"/no/such/folder\"}", ADMIN));
+        triggers.put("POST /api/v1/ruleset/impact 401", op -> http.post(op.path, "{\"to\": \"live\"}"));
+        triggers.put("POST /api/v1/ruleset/impact 403", op -> http.post(op.path, "{\"to\": \"live\"}", CLIENT));
+        triggers.put("POST /api/v1/ruleset/impact 413", op -> http.postBytes(op.path, big, "application/json"));
+        triggers.put("POST /api/v1/ruleset/impact 415", op -> postAs(op.path, "{\"to\": \"live\"}", "text/plain", ADMIN));
+        triggers.put("POST /api/v1/ruleset/impact 422", op -> http.post(op.path,
+                "{\"to\": \"" + brokenRules() + "\"}", ADMIN));
         triggers.put("POST /api/v1/scenarios/run 400", op -> http.post(op.path, "{\"rulesDir\": \"/no/such/folder\"}", ADMIN));
         triggers.put("POST /api/v1/scenarios/run 401", op -> http.post(op.path, "{}"));
         triggers.put("POST /api/v1/scenarios/run 403", op -> http.post(op.path, "{}", CLIENT));
@@ -373,5 +380,13 @@ class OpenApiContractTests extends ContractService {
             }
         }
         throw new AssertionError("pom.xml has no project version");
+    }
+
+    /** A copy of the shipped rules with one half-written rule: a rule set that does not compile. */
+    private static String brokenRules() {
+        java.nio.file.Path copy = org.hccguidance.TestFiles.copyTree(java.nio.file.Path.of("rules"),
+                org.hccguidance.TestFiles.tempDir("contract-broken").resolve("rules"));
+        org.hccguidance.TestFiles.replace(copy.resolve("alerts/varices.drl"), "package ", "rule \"half written\" when\npackage ");
+        return copy.toString().replace("\\", "\\\\");
     }
 }
