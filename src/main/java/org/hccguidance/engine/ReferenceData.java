@@ -25,7 +25,7 @@ import java.util.TreeSet;
  */
 public record ReferenceData(List<RegimenComponent> regimens, List<AgentClass> agentClasses, Map<String, String> aliases,
                             List<Threshold> thresholds, List<TrialListing> trials, List<TrialAgent> trialAgents,
-                            List<EvidenceRow> evidence) {
+                            List<EvidenceRow> evidence, Map<String, Integer> ranks) {
 
     public ReferenceData {
         regimens = List.copyOf(regimens);
@@ -35,10 +35,11 @@ public record ReferenceData(List<RegimenComponent> regimens, List<AgentClass> ag
         trials = List.copyOf(trials);
         trialAgents = List.copyOf(trialAgents);
         evidence = List.copyOf(evidence);
+        ranks = Map.copyOf(ranks);
     }
 
     public static ReferenceData empty() {
-        return new ReferenceData(List.of(), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of());
+        return new ReferenceData(List.of(), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
     }
 
     /**
@@ -48,7 +49,7 @@ public record ReferenceData(List<RegimenComponent> regimens, List<AgentClass> ag
      */
     static ReferenceData of(List<RegimenComponent> regimens, List<ReferenceTables.AgentRow> agentRows,
                             List<Threshold> thresholds, List<TrialListing> trials, List<EvidenceRow> evidence,
-                            List<BuildError> errors) {
+                            List<ReferenceTables.RankRow> rankRows, List<BuildError> errors) {
         Map<String, String> aliases = new HashMap<>();
         Set<AgentClass> classes = new LinkedHashSet<>();
         regimens.forEach(r -> classes.add(new AgentClass(r.agent(), r.drugClass())));
@@ -79,7 +80,13 @@ public record ReferenceData(List<RegimenComponent> regimens, List<AgentClass> ag
                 trialAgents.add(new TrialAgent(t.id(), agent, canonical));
             }
         }
-        return new ReferenceData(regimens, List.copyOf(classes), aliases, thresholds, trials, trialAgents, evidence);
+        Map<String, Integer> ranks = new HashMap<>();
+        for (ReferenceTables.RankRow row : rankRows) {
+            if (ranks.put(row.rank(), row.position()) != null) {
+                errors.add(BuildError.atLine("catalogue/ranks", null, "rank " + row.rank() + " is defined twice"));
+            }
+        }
+        return new ReferenceData(regimens, List.copyOf(classes), aliases, thresholds, trials, trialAgents, evidence, ranks);
     }
 
     /** The facts every evaluation starts with. */
@@ -125,6 +132,21 @@ public record ReferenceData(List<RegimenComponent> regimens, List<AgentClass> ag
         Set<DrugClass> out = new TreeSet<>();
         agentClasses.stream().filter(c -> c.agent().equals(canonical(agent))).forEach(c -> out.add(c.drugClass()));
         return out;
+    }
+
+    /** Whether the rank table names this rank. */
+    public boolean hasRank(String rank) {
+        return ranks.containsKey(rank);
+    }
+
+    /**
+     * The position of a named rank (lower is listed first among options of equal strength). A rule set is
+     * refused when a rule names a rank the table lacks, so an unknown rank reaches here only from rules
+     * compiled elsewhere; it goes last rather than failing the evaluation.
+     */
+    public int position(String rank) {
+        Integer p = rank == null ? null : ranks.get(rank);
+        return p == null ? Integer.MAX_VALUE : p;
     }
 
     public Optional<Double> threshold(String name) {

@@ -27,7 +27,7 @@ import java.util.function.Function;
  * Reads the reference tables of a rule folder (regimen catalogue, thresholds, trial registry, evidence)
  * into immutable facts. They are plain tables an informaticist edits in a spreadsheet, not rules: the
  * first row names the columns, each further row is one record. A table is recognised by its file name
- * ({@code regimens}, {@code agents}, {@code thresholds}, {@code trials}, {@code evidence}, as
+ * ({@code regimens}, {@code agents}, {@code thresholds}, {@code ranks}, {@code trials}, {@code evidence}, as
  * {@code .csv} or {@code .xlsx}); a malformed cell is reported with file, row and column, and refuses the rule set.
  */
 public final class ReferenceTables {
@@ -37,6 +37,7 @@ public final class ReferenceTables {
             "regimens", List.of("Regimen", "Agent", "Drug class"),
             "agents", List.of("Agent", "Drug class", "Same as"),
             "thresholds", List.of("Name", "Value"),
+            "ranks", List.of("Rank", "Position"),
             "trials", List.of("NCT id", "Title", "Phase", "N", "Treatment arm(s)", "Endpoint", "Eligibility as published",
                     "Interventions", "Recruitment status", "Status checked on", "Prior requirement", "Max Child-Pugh score", "B7 only", "Max ECOG", "BCLC stages"),
             "evidence", List.of("Row", "Option", "Pathway", "Study", "Year", "Design", "N", "mPFS (months)", "mOS (months)",
@@ -87,7 +88,8 @@ public final class ReferenceTables {
                 c.text("Row"), c.code("Option"), c.code("Pathway"), c.text("Study"), c.text("Year"), c.text("Design"), c.text("N"),
                 c.text("mPFS (months)"), c.text("mOS (months)"), c.text("ORR (%)"), c.text("DCR (%)"),
                 c.text("Grade 3/4 TRAE (%)"), c.text("HR for OS"), c.text("Note"), c.text("Reference")));
-        return ReferenceData.of(regimens, agents, thresholds, trials, evidence, errors);
+        List<RankRow> ranks = records(byName.get("ranks"), errors, c -> new RankRow(c.code("Rank"), c.whole("Position")));
+        return ReferenceData.of(regimens, agents, thresholds, trials, evidence, ranks, errors);
     }
 
     private static <T> List<T> records(RuleFile file, List<BuildError> errors, Function<Cells, T> build) {
@@ -239,6 +241,10 @@ public final class ReferenceTables {
 
     /** A row of the agent table: an agent's class (null for an alias) or the agent it is another name of. */
     record AgentRow(String agent, DrugClass drugClass, String sameAs) {
+    }
+
+    /** A row of the rank table: a named place in the list of options and its position (lower first). */
+    record RankRow(String rank, int position) {
     }
 
     private static final class BadCell extends RuntimeException {

@@ -108,6 +108,9 @@ public final class RuleVocabulary {
             Option.class, Severity.class, Strength.class, StrengthLimit.class, TrialMatch.class, TrialExclusion.class,
             Grade.class, EvidenceQuality.class, RecommendationStrength.class, RankFirst.class);
 
+    /** The option fact, whose rank argument the policy checks. */
+    static final String OPTION = Option.class.getSimpleName();
+
     /** JDK value types rules may name (for casts, static helpers and field types), by simple name. */
     static final Map<String, Class<?>> JDK_TYPES = Map.of(
             "String", String.class, "Integer", Integer.class, "Double", Double.class, "Long", Long.class,
