@@ -39,7 +39,7 @@ public final class ReferenceTables {
             "thresholds", List.of("Name", "Value"),
             "ranks", List.of("Rank", "Position"),
             "trials", List.of("NCT id", "Title", "Phase", "N", "Treatment arm(s)", "Endpoint", "Eligibility as published",
-                    "Interventions", "Recruitment status", "Status checked on", "Prior requirement", "Max Child-Pugh score", "B7 only", "Max ECOG", "BCLC stages"),
+                    "Interventions", "Recruitment status", "Status checked on"),
             "evidence", List.of("Row", "Option", "Pathway", "Study", "Year", "Design", "N", "mPFS (months)", "mOS (months)",
                     "ORR (%)", "DCR (%)", "Grade 3/4 TRAE (%)", "HR for OS", "Note", "Reference"));
 
@@ -78,8 +78,7 @@ public final class ReferenceTables {
         List<Threshold> thresholds = records(byName.get("thresholds"), errors, c -> new Threshold(c.code("Name"), c.number("Value")));
         List<TrialListing> trials = records(byName.get("trials"), errors, c -> new TrialListing(
                 c.code("NCT id"), c.text("Title"), c.text("Phase"), c.whole("N"), c.text("Treatment arm(s)"), c.text("Endpoint"),
-                c.text("Eligibility as published"), c.code("Recruitment status"), c.date("Status checked on"), c.code("Prior requirement"),
-                c.whole("Max Child-Pugh score"), c.bool("B7 only"), c.whole("Max ECOG"), c.text("BCLC stages"),
+                c.text("Eligibility as published"), c.code("Recruitment status"), c.date("Status checked on"),
                 c.codes("Interventions")));
         List<AgentRow> agents = records(byName.get("agents"), errors, c -> new AgentRow(c.code("Agent"),
                 c.text("Drug class").equals("-") ? null : c.enumValue("Drug class", DrugClass.class),
@@ -205,14 +204,6 @@ public final class ReferenceTables {
             } catch (NumberFormatException e) {
                 throw new BadCell("column '" + column + "': '" + v + "' is not a whole number");
             }
-        }
-
-        boolean bool(String column) {
-            String v = text(column).toLowerCase(Locale.ROOT);
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new BadCell("column '" + column + "': '" + v + "' is not true or false");
-            }
-            return v.equals("true");
         }
 
         /** Codes separated by spaces, '+' or ';' ("CAMRELIZUMAB APATINIB"). */
