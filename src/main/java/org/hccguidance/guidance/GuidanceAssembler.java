@@ -124,10 +124,22 @@ public final class GuidanceAssembler {
                 List.copyOf(notRecommended), trials, List.copyOf(trialsNotOffered), alerts, missing, audit);
     }
 
-    private static final Comparator<RuleRef> RULE_ORDER = Comparator.comparing(RuleRef::file).thenComparing(RuleRef::name);
-
+    /**
+     * The rule set lists its rules by file and name, and the engine reports each firing with the rule set's own
+     * reference, so walking that list once gives the fired rules in order without sorting or hashing records.
+     */
     private static List<String> firedInRuleOrder(Evaluation eval) {
-        return eval.firedRuleRefs().stream().distinct().sorted(RULE_ORDER).map(RuleRef::name).toList();
+        Set<RuleRef> fired = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        fired.addAll(eval.firedRuleRefs());
+        List<String> out = new ArrayList<>(fired.size());
+        for (RuleRef rule : eval.ruleSet().rules()) {
+            if (fired.remove(rule)) {
+                out.add(rule.name());
+            }
+        }
+        // A reference the rule set does not list (never expected) is still reported, after the others.
+        fired.stream().sorted(Comparator.comparing(RuleRef::file).thenComparing(RuleRef::name)).forEach(r -> out.add(r.name()));
+        return List.copyOf(out);
     }
 
     private static Derived derived(Evaluation eval) {
