@@ -192,6 +192,7 @@ public class GuidanceEngine {
         final Map<Object, String> insertedBy = new IdentityHashMap<>();
         final List<String> fired = new ArrayList<>();
         final List<RuleRef> firedRefs = new ArrayList<>();
+        final long wallStart = System.nanoTime();
         final long cpuStart = cpuNanos();
         final long cpuBudget = limits.timeBudget().toNanos();
         int facts;
@@ -248,8 +249,14 @@ public class GuidanceEngine {
             }
         };
 
+        /**
+         * A thread cannot use more CPU time than wall-clock time has passed, so the thread's CPU clock is read
+         * only once the wall clock has passed the budget: reading it costs about 0.6 us on a virtual machine
+         * (System.nanoTime about 0.03 us), and the listeners check at every fact and match, hundreds of times
+         * per evaluation. The limit trips exactly when it did before.
+         */
         void checkTime(String rule) {
-            if (cpuNanos() - cpuStart > cpuBudget) {
+            if (System.nanoTime() - wallStart > cpuBudget && cpuNanos() - cpuStart > cpuBudget) {
                 throw timeLimitReached(rule);
             }
         }

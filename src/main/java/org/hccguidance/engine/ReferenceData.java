@@ -19,26 +19,98 @@ import java.util.TreeSet;
 
 /**
  * The reference tables of one rule-set snapshot, as immutable facts: regimen catalogue, agent
- * classes and aliases, thresholds, trial registry with the agents each trial gives, and evidence rows.
- * All but the evidence rows are matched by rules and inserted into every evaluation; evidence rows are
- * only looked up when a response is assembled.
+ * classes and aliases, thresholds, trial registry with the agents each trial gives, evidence rows and
+ * option ranks. All but the evidence rows and ranks are matched by rules and inserted into every
+ * evaluation; evidence rows and ranks are only looked up when a response is assembled. The lookups the
+ * response checks make for every recommendation (an agent's classes, a regimen's or trial's agents) are
+ * indexed once here rather than scanned per evaluation.
  */
-public record ReferenceData(List<RegimenComponent> regimens, List<AgentClass> agentClasses, Map<String, String> aliases,
-                            List<Threshold> thresholds, List<TrialListing> trials, List<TrialAgent> trialAgents,
-                            List<EvidenceRow> evidence) {
+public final class ReferenceData {
 
-    public ReferenceData {
-        regimens = List.copyOf(regimens);
-        agentClasses = List.copyOf(agentClasses);
-        aliases = Map.copyOf(aliases);
-        thresholds = List.copyOf(thresholds);
-        trials = List.copyOf(trials);
-        trialAgents = List.copyOf(trialAgents);
-        evidence = List.copyOf(evidence);
+    private final List<RegimenComponent> regimens;
+    private final List<AgentClass> agentClasses;
+    private final Map<String, String> aliases;
+    private final List<Threshold> thresholds;
+    private final List<TrialListing> trials;
+    private final List<TrialAgent> trialAgents;
+    private final List<EvidenceRow> evidence;
+    private final Map<String, Integer> ranks;
+    private final Map<String, List<String>> agentsByRegimen = new HashMap<>();
+    private final Map<String, List<String>> agentsByTrial = new HashMap<>();
+    private final Map<String, Set<DrugClass>> classesByAgent = new HashMap<>();
+    private final List<Object> sessionFacts;
+    private final Set<String> regimenCodes;
+    private final Set<String> trialIds;
+
+    public ReferenceData(List<RegimenComponent> regimens, List<AgentClass> agentClasses, Map<String, String> aliases,
+                         List<Threshold> thresholds, List<TrialListing> trials, List<TrialAgent> trialAgents,
+                         List<EvidenceRow> evidence, Map<String, Integer> ranks) {
+        this.regimens = List.copyOf(regimens);
+        this.agentClasses = List.copyOf(agentClasses);
+        this.aliases = Map.copyOf(aliases);
+        this.thresholds = List.copyOf(thresholds);
+        this.trials = List.copyOf(trials);
+        this.trialAgents = List.copyOf(trialAgents);
+        this.evidence = List.copyOf(evidence);
+        this.ranks = Map.copyOf(ranks);
+        Map<String, Set<String>> byRegimen = new HashMap<>();
+        this.regimens.forEach(r -> byRegimen.computeIfAbsent(r.regimen(), k -> new LinkedHashSet<>()).add(canonical(r.agent())));
+        byRegimen.forEach((k, v) -> agentsByRegimen.put(k, List.copyOf(v)));
+        Map<String, Set<String>> byTrial = new HashMap<>();
+        this.trialAgents.forEach(a -> byTrial.computeIfAbsent(a.trialId(), k -> new LinkedHashSet<>()).add(a.sameAs()));
+        byTrial.forEach((k, v) -> agentsByTrial.put(k, List.copyOf(v)));
+        Map<String, Set<DrugClass>> byAgent = new HashMap<>();
+        this.agentClasses.forEach(c -> byAgent.computeIfAbsent(c.agent(), k -> new TreeSet<>()).add(c.drugClass()));
+        byAgent.forEach((k, v) -> classesByAgent.put(k, java.util.Collections.unmodifiableSet(v)));
+        List<Object> facts = new ArrayList<>();
+        facts.addAll(this.regimens);
+        facts.addAll(this.agentClasses);
+        facts.addAll(this.thresholds);
+        facts.addAll(this.trials);
+        facts.addAll(this.trialAgents);
+        this.sessionFacts = List.copyOf(facts);
+        Set<String> codes = new TreeSet<>();
+        this.regimens.forEach(r -> codes.add(r.regimen()));
+        this.regimenCodes = Set.copyOf(codes);
+        Set<String> ids = new TreeSet<>();
+        this.trials.forEach(t -> ids.add(t.id()));
+        this.trialIds = Set.copyOf(ids);
+    }
+
+    public List<RegimenComponent> regimens() {
+        return regimens;
+    }
+
+    public List<AgentClass> agentClasses() {
+        return agentClasses;
+    }
+
+    public Map<String, String> aliases() {
+        return aliases;
+    }
+
+    public List<Threshold> thresholds() {
+        return thresholds;
+    }
+
+    public List<TrialListing> trials() {
+        return trials;
+    }
+
+    public List<TrialAgent> trialAgents() {
+        return trialAgents;
+    }
+
+    public List<EvidenceRow> evidence() {
+        return evidence;
+    }
+
+    public Map<String, Integer> ranks() {
+        return ranks;
     }
 
     public static ReferenceData empty() {
-        return new ReferenceData(List.of(), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of());
+        return new ReferenceData(List.of(), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
     }
 
     /**
@@ -48,7 +120,7 @@ public record ReferenceData(List<RegimenComponent> regimens, List<AgentClass> ag
      */
     static ReferenceData of(List<RegimenComponent> regimens, List<ReferenceTables.AgentRow> agentRows,
                             List<Threshold> thresholds, List<TrialListing> trials, List<EvidenceRow> evidence,
-                            List<BuildError> errors) {
+                            List<ReferenceTables.RankRow> rankRows, List<BuildError> errors) {
         Map<String, String> aliases = new HashMap<>();
         Set<AgentClass> classes = new LinkedHashSet<>();
         regimens.forEach(r -> classes.add(new AgentClass(r.agent(), r.drugClass())));
@@ -79,30 +151,26 @@ public record ReferenceData(List<RegimenComponent> regimens, List<AgentClass> ag
                 trialAgents.add(new TrialAgent(t.id(), agent, canonical));
             }
         }
-        return new ReferenceData(regimens, List.copyOf(classes), aliases, thresholds, trials, trialAgents, evidence);
+        Map<String, Integer> ranks = new HashMap<>();
+        for (ReferenceTables.RankRow row : rankRows) {
+            if (ranks.put(row.rank(), row.position()) != null) {
+                errors.add(BuildError.atLine("catalogue/ranks", null, "rank " + row.rank() + " is defined twice"));
+            }
+        }
+        return new ReferenceData(regimens, List.copyOf(classes), aliases, thresholds, trials, trialAgents, evidence, ranks);
     }
 
     /** The facts every evaluation starts with. */
     public List<Object> sessionFacts() {
-        List<Object> out = new ArrayList<>();
-        out.addAll(regimens);
-        out.addAll(agentClasses);
-        out.addAll(thresholds);
-        out.addAll(trials);
-        out.addAll(trialAgents);
-        return List.copyOf(out);
+        return sessionFacts;
     }
 
     public Set<String> regimenCodes() {
-        Set<String> out = new TreeSet<>();
-        regimens.forEach(r -> out.add(r.regimen()));
-        return Set.copyOf(out);
+        return regimenCodes;
     }
 
     public Set<String> trialIds() {
-        Set<String> out = new TreeSet<>();
-        trials.forEach(t -> out.add(t.id()));
-        return Set.copyOf(out);
+        return trialIds;
     }
 
     /** An agent's canonical name: itself unless the agent table names it as another name of one. */
@@ -112,19 +180,32 @@ public record ReferenceData(List<RegimenComponent> regimens, List<AgentClass> ag
 
     /** The canonical agents of a catalogue regimen (empty when the code is not a regimen). */
     public List<String> agentsOfRegimen(String code) {
-        return regimens.stream().filter(r -> r.regimen().equals(code)).map(r -> canonical(r.agent())).distinct().toList();
+        return agentsByRegimen.getOrDefault(code, List.of());
     }
 
     /** The canonical agents a trial gives. */
     public List<String> agentsOfTrial(String trialId) {
-        return trialAgents.stream().filter(a -> a.trialId().equals(trialId)).map(TrialAgent::sameAs).distinct().toList();
+        return agentsByTrial.getOrDefault(trialId, List.of());
     }
 
-    /** The drug classes of a canonical agent. */
+    /** The drug classes of an agent (by its canonical name). */
     public Set<DrugClass> classesOf(String agent) {
-        Set<DrugClass> out = new TreeSet<>();
-        agentClasses.stream().filter(c -> c.agent().equals(canonical(agent))).forEach(c -> out.add(c.drugClass()));
-        return out;
+        return classesByAgent.getOrDefault(canonical(agent), Set.of());
+    }
+
+    /** Whether the rank table names this rank. */
+    public boolean hasRank(String rank) {
+        return ranks.containsKey(rank);
+    }
+
+    /**
+     * The position of a named rank (lower is listed first among options of equal strength). A rule set is
+     * refused when a rule names a rank the table lacks, so an unknown rank reaches here only from rules
+     * compiled elsewhere; it goes last rather than failing the evaluation.
+     */
+    public int position(String rank) {
+        Integer p = rank == null ? null : ranks.get(rank);
+        return p == null ? Integer.MAX_VALUE : p;
     }
 
     public Optional<Double> threshold(String name) {

@@ -27,7 +27,7 @@ import java.util.function.Function;
  * Reads the reference tables of a rule folder (regimen catalogue, thresholds, trial registry, evidence)
  * into immutable facts. They are plain tables an informaticist edits in a spreadsheet, not rules: the
  * first row names the columns, each further row is one record. A table is recognised by its file name
- * ({@code regimens}, {@code agents}, {@code thresholds}, {@code trials}, {@code evidence}, as
+ * ({@code regimens}, {@code agents}, {@code thresholds}, {@code ranks}, {@code trials}, {@code evidence}, as
  * {@code .csv} or {@code .xlsx}); a malformed cell is reported with file, row and column, and refuses the rule set.
  */
 public final class ReferenceTables {
@@ -37,8 +37,9 @@ public final class ReferenceTables {
             "regimens", List.of("Regimen", "Agent", "Drug class"),
             "agents", List.of("Agent", "Drug class", "Same as"),
             "thresholds", List.of("Name", "Value"),
+            "ranks", List.of("Rank", "Position"),
             "trials", List.of("NCT id", "Title", "Phase", "N", "Treatment arm(s)", "Endpoint", "Eligibility as published",
-                    "Interventions", "Recruitment status", "Status checked on", "Prior requirement", "Max Child-Pugh score", "B7 only", "Max ECOG", "BCLC stages"),
+                    "Interventions", "Recruitment status", "Status checked on"),
             "evidence", List.of("Row", "Option", "Pathway", "Study", "Year", "Design", "N", "mPFS (months)", "mOS (months)",
                     "ORR (%)", "DCR (%)", "Grade 3/4 TRAE (%)", "HR for OS", "Note", "Reference"));
 
@@ -77,8 +78,7 @@ public final class ReferenceTables {
         List<Threshold> thresholds = records(byName.get("thresholds"), errors, c -> new Threshold(c.code("Name"), c.number("Value")));
         List<TrialListing> trials = records(byName.get("trials"), errors, c -> new TrialListing(
                 c.code("NCT id"), c.text("Title"), c.text("Phase"), c.whole("N"), c.text("Treatment arm(s)"), c.text("Endpoint"),
-                c.text("Eligibility as published"), c.code("Recruitment status"), c.date("Status checked on"), c.code("Prior requirement"),
-                c.whole("Max Child-Pugh score"), c.bool("B7 only"), c.whole("Max ECOG"), c.text("BCLC stages"),
+                c.text("Eligibility as published"), c.code("Recruitment status"), c.date("Status checked on"),
                 c.codes("Interventions")));
         List<AgentRow> agents = records(byName.get("agents"), errors, c -> new AgentRow(c.code("Agent"),
                 c.text("Drug class").equals("-") ? null : c.enumValue("Drug class", DrugClass.class),
@@ -87,7 +87,8 @@ public final class ReferenceTables {
                 c.text("Row"), c.code("Option"), c.code("Pathway"), c.text("Study"), c.text("Year"), c.text("Design"), c.text("N"),
                 c.text("mPFS (months)"), c.text("mOS (months)"), c.text("ORR (%)"), c.text("DCR (%)"),
                 c.text("Grade 3/4 TRAE (%)"), c.text("HR for OS"), c.text("Note"), c.text("Reference")));
-        return ReferenceData.of(regimens, agents, thresholds, trials, evidence, errors);
+        List<RankRow> ranks = records(byName.get("ranks"), errors, c -> new RankRow(c.code("Rank"), c.whole("Position")));
+        return ReferenceData.of(regimens, agents, thresholds, trials, evidence, ranks, errors);
     }
 
     private static <T> List<T> records(RuleFile file, List<BuildError> errors, Function<Cells, T> build) {
@@ -205,14 +206,6 @@ public final class ReferenceTables {
             }
         }
 
-        boolean bool(String column) {
-            String v = text(column).toLowerCase(Locale.ROOT);
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new BadCell("column '" + column + "': '" + v + "' is not true or false");
-            }
-            return v.equals("true");
-        }
-
         /** Codes separated by spaces, '+' or ';' ("CAMRELIZUMAB APATINIB"). */
         List<String> codes(String column) {
             List<String> out = new ArrayList<>();
@@ -239,6 +232,10 @@ public final class ReferenceTables {
 
     /** A row of the agent table: an agent's class (null for an alias) or the agent it is another name of. */
     record AgentRow(String agent, DrugClass drugClass, String sameAs) {
+    }
+
+    /** A row of the rank table: a named place in the list of options and its position (lower first). */
+    record RankRow(String rank, int position) {
     }
 
     private static final class BadCell extends RuntimeException {

@@ -96,9 +96,20 @@ public final class RulePolicy {
         return inspect(drl, locate).errors();
     }
 
-    /** What the check found, and the package and rule names the file declares (for reports by file). */
-    public record Checked(List<BuildError> errors, String packageName, List<String> ruleNames) {
+    /**
+     * What the check found, the package and rule names the file declares (for reports by file), and the
+     * ranks its options name (checked against the rank table once the reference tables are read).
+     */
+    public record Checked(List<BuildError> errors, String packageName, List<String> ruleNames, List<RankUse> ranks) {
     }
+
+    /** A rank an {@code Option} names, with the error to report, at its place, if the rank table lacks it. */
+    public record RankUse(String rank, BuildError ifUnknown) {
+    }
+
+    /** The argument of the {@code Option} constructor that names its rank (code, category, strength, rank, ...). */
+    private static final int OPTION_RANK_ARGUMENT = 3;
+    private static final int OPTION_ARGUMENTS = 6;
 
     /** A rule's phase: its own ruleflow-group attribute, else the file's; null when it names none. */
     private static String phaseOf(PackageDescr pkg, RuleDescr rule) {
@@ -117,14 +128,16 @@ public final class RulePolicy {
     /** The check, keeping what the parser read so that nothing has to parse the file again. */
     public static Checked inspect(String drl, BiFunction<Integer, String, BuildError> locate) {
         List<BuildError> errors = new ArrayList<>();
-        PackageDescr pkg = checkInto(drl, locate, errors);
+        List<RankUse> ranks = new ArrayList<>();
+        PackageDescr pkg = checkInto(drl, locate, errors, ranks);
         if (pkg == null) {
-            return new Checked(errors, null, List.of());
+            return new Checked(errors, null, List.of(), List.of());
         }
-        return new Checked(errors, pkg.getName(), pkg.getRules().stream().map(RuleDescr::getName).toList());
+        return new Checked(errors, pkg.getName(), pkg.getRules().stream().map(RuleDescr::getName).toList(), List.copyOf(ranks));
     }
 
-    private static PackageDescr checkInto(String drl, BiFunction<Integer, String, BuildError> locate, List<BuildError> errors) {
+    private static PackageDescr checkInto(String drl, BiFunction<Integer, String, BuildError> locate, List<BuildError> errors,
+                                          List<RankUse> ranks) {
         Matcher u = UNICODE_ESCAPE.matcher(drl);
         if (u.find()) {
             errors.add(locate.apply(lineAt(drl, u.start()), "unicode escapes (\\u) are not allowed in rules, even in "
@@ -165,13 +178,13 @@ public final class RulePolicy {
         Set<String> functions = new HashSet<>();
         pkg.getFunctions().forEach(f -> functions.add(f.getName()));
         checkTokens(tokens, functions, errors, locate);
-        checkStructure(pkg, functions, errors, locate);
+        checkStructure(pkg, functions, errors, ranks, locate);
         return pkg;
     }
 
     // ---- structure, from the Drools DRL parser ----
 
-    private static void checkStructure(PackageDescr pkg, Set<String> functions, List<BuildError> errors,
+    private static void checkStructure(PackageDescr pkg, Set<String> functions, List<BuildError> errors, List<RankUse> ranks,
                                        BiFunction<Integer, String, BuildError> locate) {
         for (ImportDescr imp : pkg.getImports()) {
             if (!RuleVocabulary.importAllowed(imp.getTarget())) {
@@ -195,7 +208,7 @@ public final class RulePolicy {
             checkAttribute(a, PACKAGE_ATTRIBUTES, errors, locate);
         }
         for (FunctionDescr f : pkg.getFunctions()) {
-            checkFunction(f, errors, locate);
+            checkFunction(f, errors, ranks, locate);
         }
         for (RuleDescr rule : pkg.getRules()) {
             if (rule instanceof QueryDescr) {
@@ -211,9 +224,9 @@ public final class RulePolicy {
                         + (phase == null ? "" : " ('" + phase + "' is not one)") + ": give the file a ruleflow-group, one of "
                         + Phases.ORDER));
             }
-            checkConsequence(rule, "then", rule.getConsequence(), functions, errors, locate);
+            checkConsequence(rule, "then", rule.getConsequence(), functions, errors, ranks, locate);
             for (Map.Entry<String, Object> named : rule.getNamedConsequences().entrySet()) {
-                checkConsequence(rule, "then[" + named.getKey() + "]", named.getValue(), functions, errors, locate);
+                checkConsequence(rule, "then[" + named.getKey() + "]", named.getValue(), functions, errors, ranks, locate);
             }
         }
     }
@@ -233,7 +246,8 @@ public final class RulePolicy {
         }
     }
 
-    private static void checkFunction(FunctionDescr f, List<BuildError> errors, BiFunction<Integer, String, BuildError> locate) {
+    private static void checkFunction(FunctionDescr f, List<BuildError> errors, List<RankUse> ranks,
+                                      BiFunction<Integer, String, BuildError> locate) {
         // The parser counts lines from zero here.
         int base = f.getLine() + 1;
         checkTypeName(f.getReturnType(), base, "function " + f.getName() + " returns", errors, locate);
@@ -246,20 +260,20 @@ public final class RulePolicy {
             return;
         }
         for (Statement s : parsed.getResult().get().getStatements()) {
-            checkFunctionStatement(f.getName(), s, base, errors, locate);
+            checkFunctionStatement(f.getName(), s, base, errors, ranks, locate);
         }
     }
 
-    private static void checkFunctionStatement(String fn, Statement s, int base, List<BuildError> errors,
+    private static void checkFunctionStatement(String fn, Statement s, int base, List<BuildError> errors, List<RankUse> ranks,
                                                BiFunction<Integer, String, BuildError> locate) {
         if (s instanceof ReturnStmt r) {
-            r.getExpression().ifPresent(e -> checkExpression(e, Set.of(), base, errors, locate));
+            r.getExpression().ifPresent(e -> checkExpression(e, Set.of(), base, errors, ranks, locate));
         } else if (s instanceof IfStmt i) {
-            checkExpression(i.getCondition(), Set.of(), base, errors, locate);
-            checkFunctionStatement(fn, i.getThenStmt(), base, errors, locate);
-            i.getElseStmt().ifPresent(e -> checkFunctionStatement(fn, e, base, errors, locate));
+            checkExpression(i.getCondition(), Set.of(), base, errors, ranks, locate);
+            checkFunctionStatement(fn, i.getThenStmt(), base, errors, ranks, locate);
+            i.getElseStmt().ifPresent(e -> checkFunctionStatement(fn, e, base, errors, ranks, locate));
         } else if (s instanceof BlockStmt b) {
-            b.getStatements().forEach(inner -> checkFunctionStatement(fn, inner, base, errors, locate));
+            b.getStatements().forEach(inner -> checkFunctionStatement(fn, inner, base, errors, ranks, locate));
         } else {
             errors.add(locate.apply(at(s, base), "function " + fn + " may hold only if/else and return statements, not: "
                     + oneLine(s.toString())));
@@ -267,7 +281,8 @@ public final class RulePolicy {
     }
 
     private static void checkConsequence(RuleDescr rule, String which, Object consequence, Set<String> functions,
-                                         List<BuildError> errors, BiFunction<Integer, String, BuildError> locate) {
+                                         List<BuildError> errors, List<RankUse> ranks,
+                                         BiFunction<Integer, String, BuildError> locate) {
         String code = consequence == null ? "" : consequence.toString();
         // The parser counts the consequence's line from zero; the parsed block starts on the line of 'then'.
         int base = rule.getConsequenceLine() >= 0 ? rule.getConsequenceLine() + 1 : Math.max(rule.getLine(), 1);
@@ -283,7 +298,7 @@ public final class RulePolicy {
                     && (call.getNameAsString().equals("insert") || call.getNameAsString().equals("insertLogical"))
                     && call.getArguments().size() == 1
                     && call.getArgument(0) instanceof ObjectCreationExpr created) {
-                checkExpression(created, functions, base, errors, locate);
+                checkExpression(created, functions, base, errors, ranks, locate);
             } else {
                 errors.add(locate.apply(at(s, base), "rule \"" + rule.getName() + "\": a consequence may only insert "
                         + "or insertLogical a new vocabulary fact (no other statements, no if, no local variables): "
@@ -294,7 +309,7 @@ public final class RulePolicy {
 
     /** Expressions: literals, names, allowed calls and member reads, vocabulary constructors, operators. */
     private static void checkExpression(Expression root, Set<String> callableFunctions, int base, List<BuildError> errors,
-                                        BiFunction<Integer, String, BuildError> locate) {
+                                        List<RankUse> ranks, BiFunction<Integer, String, BuildError> locate) {
         root.walk(Node.TreeTraversal.PREORDER, node -> {
             if (!(node instanceof Expression e)) {
                 if (node instanceof SimpleName || node instanceof ClassOrInterfaceType || node instanceof PrimitiveType
@@ -345,6 +360,8 @@ public final class RulePolicy {
                 } else if (o.getScope().isPresent() || !RuleVocabulary.isConstructible(o.getType().getNameAsString())
                         || o.getType().getScope().isPresent()) {
                     problem = "rules may create only vocabulary facts, not " + o.getType();
+                } else if (o.getType().getNameAsString().equals(RuleVocabulary.OPTION)) {
+                    problem = optionRank(o, base, ranks, locate);
                 }
             } else {
                 problem = e.getClass().getSimpleName().replace("Expr", " expressions").toLowerCase() + " are not allowed in rule code";
@@ -353,6 +370,23 @@ public final class RulePolicy {
                 errors.add(locate.apply(at(e, base), problem + ": " + oneLine(e.toString())));
             }
         });
+    }
+
+    /**
+     * An option's place in the list is a named rank of the rank table, written as a string literal, so
+     * that the rule reads as what it means and the compiler can check the name against the table.
+     */
+    private static String optionRank(ObjectCreationExpr o, int base, List<RankUse> ranks,
+                                     BiFunction<Integer, String, BuildError> locate) {
+        if (o.getArguments().size() != OPTION_ARGUMENTS) {
+            return "an Option takes code, category, strength, rank, title and rationale";
+        }
+        if (!(o.getArgument(OPTION_RANK_ARGUMENT) instanceof StringLiteralExpr rank)) {
+            return "an Option's rank must be the name of a row of catalogue/ranks.csv, written as a string literal";
+        }
+        ranks.add(new RankUse(rank.getValue(), locate.apply(at(o, base), "rank \"" + rank.getValue()
+                + "\" is not in the rank table (catalogue/ranks.csv)")));
+        return null;
     }
 
     private static String typeProblem(Type t) {

@@ -55,6 +55,7 @@ public class RuleSetCompiler {
         List<BuildError> errors = new ArrayList<>();
         Map<String, DecisionTableDrl> tables = new HashMap<>();
         Map<String, String> fileOfRule = new HashMap<>();
+        List<RulePolicy.RankUse> ranks = new ArrayList<>();
         if (sources.files().stream().noneMatch(f -> f.isDrl() || f.isDecisionTable())) {
             errors.add(BuildError.atLine(sources.label(), null, "the rule folder holds no .drl, .drl.csv or .drl.xlsx file"));
         }
@@ -68,16 +69,17 @@ public class RuleSetCompiler {
                 try {
                     DecisionTableDrl table = DecisionTableDrl.compile(f);
                     tables.put(f.path(), table);
-                    record(f.path(), RulePolicy.inspect(table.drl(), table::errorAt), errors, fileOfRule);
+                    record(f.path(), RulePolicy.inspect(table.drl(), table::errorAt), errors, fileOfRule, ranks);
                 } catch (RuntimeException e) {
                     errors.add(BuildError.atLine(f.path(), null, "cannot read decision table: " + rootMessage(e)));
                 }
             } else {
                 record(f.path(), RulePolicy.inspect(f.text(), (line, msg) -> BuildError.atLine(f.path(), line, msg)),
-                        errors, fileOfRule);
+                        errors, fileOfRule, ranks);
             }
         }
         ReferenceData reference = ReferenceTables.read(sources.files(), errors);
+        ranks.stream().filter(use -> !reference.hasRank(use.rank())).forEach(use -> errors.add(use.ifUnknown()));
         // Nothing from a candidate is compiled, let alone run, until every file has passed the policy.
         if (!errors.isEmpty()) {
             throw refused(version, errors);
@@ -130,8 +132,10 @@ public class RuleSetCompiler {
         }
     }
 
-    private static void record(String path, RulePolicy.Checked checked, List<BuildError> errors, Map<String, String> fileOfRule) {
+    private static void record(String path, RulePolicy.Checked checked, List<BuildError> errors, Map<String, String> fileOfRule,
+                               List<RulePolicy.RankUse> ranks) {
         errors.addAll(checked.errors());
+        ranks.addAll(checked.ranks());
         checked.ruleNames().forEach(name -> fileOfRule.put(checked.packageName() + "/" + name, path));
     }
 

@@ -51,6 +51,7 @@ import org.hccguidance.facts.Setting;
 import org.hccguidance.facts.TherapyOutcome;
 import org.hccguidance.facts.Threshold;
 import org.hccguidance.facts.TreatmentSetting;
+import org.hccguidance.facts.TrialCandidate;
 import org.hccguidance.facts.TrialListing;
 import org.hccguidance.facts.Tumour;
 import org.hccguidance.guidance.Alert;
@@ -99,7 +100,7 @@ public final class RuleVocabulary {
             Format.class, ImmunotherapyCaution.class, ImmunotherapyContraindication.class, Liver.class,
             MolecularProfile.class, Oligoprogression.class, PatientCase.class, PriorRequirementMet.class,
             PriorTherapy.class, Progression.class, ProgressionPattern.class, RegimenComponent.class, Risks.class,
-            Setting.class, TherapyOutcome.class, Threshold.class, TreatmentSetting.class, TrialListing.class,
+            Setting.class, TherapyOutcome.class, Threshold.class, TreatmentSetting.class, TrialListing.class, TrialCandidate.class,
             Tumour.class, GuidelinePathway.class, EvaluationDate.class, AgentClass.class, TrialAgent.class, ClassBar.class,
             OptionAgent.class, RepeatAllowed.class,
             Hepatitis.class, Serology.class, HcvRna.class, Labs.class, Histology.class, SystemicTherapyBar.class,
@@ -107,6 +108,9 @@ public final class RuleVocabulary {
             Alert.class, Category.class, Caution.class, EvidenceRow.class, Exclusion.class, MissingData.class,
             Option.class, Severity.class, Strength.class, StrengthLimit.class, TrialMatch.class, TrialExclusion.class,
             Grade.class, EvidenceQuality.class, RecommendationStrength.class, RankFirst.class);
+
+    /** The option fact, whose rank argument the policy checks. */
+    static final String OPTION = Option.class.getSimpleName();
 
     /** JDK value types rules may name (for casts, static helpers and field types), by simple name. */
     static final Map<String, Class<?>> JDK_TYPES = Map.of(

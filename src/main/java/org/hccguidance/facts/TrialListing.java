@@ -3,9 +3,10 @@ package org.hccguidance.facts;
 import java.util.List;
 
 /**
- * A trial from the trial table. Eligibility is held in coded form so the matching rules can check
- * it: the prior-therapy requirement code, the Child-Pugh ceiling (score), the ECOG ceiling and the
- * BCLC stages admitted (empty for any); and the agents it gives, as catalogue agent codes.
+ * A trial from the trial table, as the registry lists it: what it studies, its eligibility as published
+ * (for the reader), its recruitment status and when that was checked, and the agents it gives, as
+ * catalogue agent codes. Who is eligible is decided by the trial eligibility decision table
+ * ({@code rules/trials/trial-eligibility.drl.csv}), one row per trial.
  */
 public record TrialListing(
         String id,
@@ -17,11 +18,6 @@ public record TrialListing(
         String eligibility,
         String status,
         java.time.LocalDate statusCheckedOn,
-        String priorRequirement,
-        int maxChildPughScore,
-        boolean childPughBOnly,
-        int maxEcog,
-        String bclcStages,
         List<String> interventions) {
 
     public TrialListing {
@@ -30,29 +26,5 @@ public record TrialListing(
 
     public boolean recruiting() {
         return "RECRUITING".equalsIgnoreCase(status);
-    }
-
-    /** "any" (or blank) means the trial sets no BCLC requirement. */
-    public boolean hasBclcRequirement() {
-        return bclcStages != null && !bclcStages.isBlank() && !bclcStages.equalsIgnoreCase("any");
-    }
-
-    public boolean admitsBclc(BclcStage stage) {
-        return !hasBclcRequirement()
-                || (stage != null && java.util.Arrays.asList(bclcStages.split("[/ ,]+")).contains(stage.json()));
-    }
-
-    /**
-     * Whether the patient's liver function is within the trial's Child-Pugh ceiling: a score at most the
-     * table's maximum, exactly it when the trial admits only B7, or class A when only the class is known.
-     */
-    public boolean admitsChildPugh(ChildPugh cp) {
-        if (childPughBOnly) {
-            return cp.score() != null && cp.score() == maxChildPughScore;
-        }
-        if (cp.score() != null) {
-            return cp.score() <= maxChildPughScore;
-        }
-        return cp.childPughClass() == ChildPughClass.A && maxChildPughScore >= 6;
     }
 }

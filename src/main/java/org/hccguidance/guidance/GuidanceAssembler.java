@@ -1,6 +1,7 @@
 package org.hccguidance.guidance;
 
 import org.hccguidance.engine.Evaluation;
+import org.hccguidance.engine.ReferenceData;
 import org.hccguidance.engine.RuleRef;
 import org.hccguidance.facts.Albi;
 import org.hccguidance.facts.AntiVegfContraindication;
@@ -26,7 +27,8 @@ import java.util.function.Function;
 /**
  * Turns what the rules asserted into one response. The policy here is generic, not clinical: an
  * option any rule excluded is not recommended (with every reason), a strength limit always wins over
- * a proposal, and options are ranked by strength and then by the priority the rules gave them.
+ * a proposal, and options are ranked by strength and then by the position of the rank the rules named
+ * (the rank table, {@code rules/catalogue/ranks.csv}).
  */
 public final class GuidanceAssembler {
 
@@ -47,14 +49,15 @@ public final class GuidanceAssembler {
         Map<String, List<Grade>> grades = group(eval.factsOf(Grade.class), Grade::code);
         Map<String, List<RankFirst>> first = group(eval.factsOf(RankFirst.class), RankFirst::code);
 
-        record Ranked(Option merged, Strength strength, Grade grade, boolean first) {
+        ReferenceData reference = eval.ruleSet().reference();
+        record Ranked(Option merged, int position, Strength strength, Grade grade, boolean first) {
         }
         List<Ranked> offered = new ArrayList<>();
         for (var entry : options.entrySet()) {
             if (exclusions.containsKey(entry.getKey())) {
                 continue;
             }
-            Option merged = merge(entry.getValue());
+            Option merged = merge(entry.getValue(), reference);
             Strength strength = merged.strength();
             for (StrengthLimit limit : limits.getOrDefault(entry.getKey(), List.of())) {
                 strength = strength.weakest(limit.atMost());
@@ -62,11 +65,11 @@ public final class GuidanceAssembler {
             Grade grade = mostConservative(grades.get(entry.getKey()));
             // The written rule: an option is no stronger than its grade allows; an ungraded one is at most CONSIDER.
             strength = strength.weakest(grade == null ? Strength.CONSIDER : grade.strength());
-            offered.add(new Ranked(merged, strength, grade, first.containsKey(entry.getKey())));
+            offered.add(new Ranked(merged, reference.position(merged.rank()), strength, grade, first.containsKey(entry.getKey())));
         }
         offered.sort(Comparator.comparing((Ranked r) -> !r.first())
                 .thenComparing(Ranked::strength)
-                .thenComparingInt(r -> r.merged().priority())
+                .thenComparingInt(Ranked::position)
                 .thenComparing(r -> r.merged().code()));
 
         List<Recommendation> recommendations = new ArrayList<>();
@@ -121,10 +124,22 @@ public final class GuidanceAssembler {
                 List.copyOf(notRecommended), trials, List.copyOf(trialsNotOffered), alerts, missing, audit);
     }
 
-    private static final Comparator<RuleRef> RULE_ORDER = Comparator.comparing(RuleRef::file).thenComparing(RuleRef::name);
-
+    /**
+     * The rule set lists its rules by file and name, and the engine reports each firing with the rule set's own
+     * reference, so walking that list once gives the fired rules in order without sorting or hashing records.
+     */
     private static List<String> firedInRuleOrder(Evaluation eval) {
-        return eval.firedRuleRefs().stream().distinct().sorted(RULE_ORDER).map(RuleRef::name).toList();
+        Set<RuleRef> fired = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        fired.addAll(eval.firedRuleRefs());
+        List<String> out = new ArrayList<>(fired.size());
+        for (RuleRef rule : eval.ruleSet().rules()) {
+            if (fired.remove(rule)) {
+                out.add(rule.name());
+            }
+        }
+        // A reference the rule set does not list (never expected) is still reported, after the others.
+        fired.stream().sorted(Comparator.comparing(RuleRef::file).thenComparing(RuleRef::name)).forEach(r -> out.add(r.name()));
+        return List.copyOf(out);
     }
 
     private static Derived derived(Evaluation eval) {
@@ -142,24 +157,23 @@ public final class GuidanceAssembler {
                 !eval.factsOf(ImmunotherapyContraindication.class).isEmpty());
     }
 
-    /** Working memory has no order, so proposals are ordered by content to keep merged text stable. */
-    private static final Comparator<Option> PROPOSAL_ORDER = Comparator.comparingInt(Option::priority)
-            .thenComparing(Option::strength).thenComparing(Option::title).thenComparing(Option::rationale);
-
-    private static Option merge(List<Option> unordered) {
+    /**
+     * Working memory has no order, so proposals are ordered by content to keep merged text stable: the
+     * earliest rank first, so the merged option keeps the earliest place any rule gave it.
+     */
+    private static Option merge(List<Option> unordered, ReferenceData reference) {
         List<Option> proposals = new ArrayList<>(unordered);
-        proposals.sort(PROPOSAL_ORDER);
+        proposals.sort(Comparator.comparingInt((Option o) -> reference.position(o.rank()))
+                .thenComparing(Option::strength).thenComparing(Option::title).thenComparing(Option::rationale));
         Option first = proposals.get(0);
         Strength strength = first.strength();
-        int priority = first.priority();
         Set<String> rationale = new LinkedHashSet<>();
         for (Option o : proposals) {
             strength = strength.strongest(o.strength());
-            priority = Math.min(priority, o.priority());
             rationale.add(o.rationale());
         }
         rationale.removeIf(Objects::isNull);
-        return new Option(first.code(), first.category(), strength, priority, first.title(), String.join(" ", rationale));
+        return new Option(first.code(), first.category(), strength, first.rank(), first.title(), String.join(" ", rationale));
     }
 
     /**

@@ -98,8 +98,8 @@ class CliTests {
         Path rules = TestFiles.copyTree(Path.of("rules"), dir.resolve("rules"));
         Path patient = patientFile(dir, PATIENT);
         assertThat(run("evaluate", patient.toString(), "--rules", rules.toString()).out()).doesNotContain("Lenvatinib (committee edit)");
-        TestFiles.replace(rules.resolve("post_io/systemic-options.drl"), "Strength.STANDARD, 10, \"Lenvatinib\"",
-                "Strength.STANDARD, 10, \"Lenvatinib (committee edit)\"");
+        TestFiles.replace(rules.resolve("post_io/systemic-options.drl"), "Strength.STANDARD, \"AFTER_IO_LENVATINIB\", \"Lenvatinib\"",
+                "Strength.STANDARD, \"AFTER_IO_LENVATINIB\", \"Lenvatinib (committee edit)\"");
         assertThat(run("evaluate", patient.toString(), "--rules", rules.toString()).out()).contains("Lenvatinib (committee edit)");
     }
 

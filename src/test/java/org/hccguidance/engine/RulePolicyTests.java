@@ -91,4 +91,78 @@ class RulePolicyTests {
         String drl = HEADER + "// System.exit is mentioned here\nrule \"R\"\nwhen\nthen\n  insert(new Threshold(\"System File Thread\", 1));\nend\n";
         assertThat(RulePolicy.check(drl, (line, msg) -> BuildError.atLine("x.drl", line, msg))).isEmpty();
     }
+
+    private static final String RANKS = "Rank,Position,Meaning\nFIRST_LINE_LENVATINIB,20,first line\n";
+    private static final String OPTION_HEADER = "package rules.t;\nimport org.hccguidance.facts.*;\nimport org.hccguidance.guidance.*;\n"
+            + "ruleflow-group \"options\"\nrule \"Offer\"\nwhen\n  PatientCase()\nthen\n  ";
+
+    @Test
+    void anOptionNamingARankOfTheRankTableIsAccepted(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("ranks.csv"), RANKS);
+        Files.writeString(dir.resolve("offer.drl"), OPTION_HEADER
+                + "insert(new Option(\"LENVATINIB\", Category.SYSTEMIC, Strength.STANDARD, \"FIRST_LINE_LENVATINIB\", \"Lenvatinib\", \"why\"));\nend\n");
+        RuleSet rs = new RuleSetCompiler().compile(RuleSources.fromDirectory(dir));
+        try {
+            assertThat(rs.reference().position("FIRST_LINE_LENVATINIB")).isEqualTo(20);
+        } finally {
+            rs.release();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // a bare number says nothing a reader can check
+            "insert(new Option(\"LENVATINIB\", Category.SYSTEMIC, Strength.STANDARD, 20, \"Lenvatinib\", \"why\"));",
+            // a computed rank cannot be checked against the table before the rules run
+            "insert(new Option(\"LENVATINIB\", Category.SYSTEMIC, Strength.STANDARD, \"FIRST_LINE_\" + \"LENVATINIB\", \"Lenvatinib\", \"why\"));",
+            "insert(new Option(\"LENVATINIB\", Category.SYSTEMIC, Strength.STANDARD, \"Lenvatinib\", \"why\"));"})
+    void anOptionWhoseRankIsNotANamedLiteralIsRefusedAtItsLine(String statement, @TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("ranks.csv"), RANKS);
+        Files.writeString(dir.resolve("offer.drl"), OPTION_HEADER + statement + "\nend\n");
+        RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
+                () -> new RuleSetCompiler().compile(RuleSources.fromDirectory(dir)));
+        assertThat(e).isNotNull();
+        assertThat(e.errors()).anySatisfy(err -> {
+            assertThat(err.location()).isEqualTo("offer.drl:9");
+            assertThat(err.message()).contains("Option");
+        });
+    }
+
+    @Test
+    void anOptionNamingARankTheTableLacksIsRefusedAtItsLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("ranks.csv"), RANKS);
+        Files.writeString(dir.resolve("offer.drl"), OPTION_HEADER
+                + "insert(new Option(\"LENVATINIB\", Category.SYSTEMIC, Strength.STANDARD, \"FIRST_LINE_LENVATINB\", \"Lenvatinib\", \"why\"));\nend\n");
+        RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
+                () -> new RuleSetCompiler().compile(RuleSources.fromDirectory(dir)));
+        assertThat(e).isNotNull();
+        assertThat(e.errors()).singleElement().satisfies(err -> {
+            assertThat(err.location()).isEqualTo("offer.drl:9");
+            assertThat(err.message()).contains("FIRST_LINE_LENVATINB").contains("catalogue/ranks.csv");
+        });
+    }
+
+    @Test
+    void aDecisionTableRowNamingAnUnknownRankIsRefusedAtItsRow(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("ranks.csv"), RANKS);
+        Files.writeString(dir.resolve("t.drl.csv"), """
+                RuleSet,rules.t
+                Import,"org.hccguidance.facts.*, org.hccguidance.guidance.*"
+                ,
+                RuleTable Offers
+                NAME,RULEFLOW-GROUP,CONDITION,ACTION
+                ,,PatientCase,
+                ,,ecog <= $param,"insert(new Option(""LENVATINIB"", Category.SYSTEMIC, Strength.STANDARD, ""$param"", ""Lenvatinib"", ""why""));"
+                Row,Phase,ECOG at most,Rank
+                Known,options,1,FIRST_LINE_LENVATINIB
+                Unknown,options,1,FIRST_LINE_SORAFENIB
+                """);
+        RuleSetRefusedException e = catchThrowableOfType(RuleSetRefusedException.class,
+                () -> new RuleSetCompiler().compile(RuleSources.fromDirectory(dir)));
+        assertThat(e).isNotNull();
+        assertThat(e.errors()).singleElement().satisfies(err -> {
+            assertThat(err.location()).isEqualTo("t.drl.csv row 10");
+            assertThat(err.message()).contains("FIRST_LINE_SORAFENIB");
+        });
+    }
 }

@@ -44,7 +44,7 @@ class HotReloadTests {
 
     @TempDir
     static Path root;
-    static final String LENVATINIB_TITLE = "Strength.STANDARD, 10, \"Lenvatinib\"";
+    static final String LENVATINIB_TITLE = "Strength.STANDARD, \"AFTER_IO_LENVATINIB\", \"Lenvatinib\"";
     static final String PATIENT = """
             {"ecog": 1, "bclcStage": "C", "liver": {"childPughScore": 5}, "tumour": {"afpNgMl": 50},
              "priorSystemicTherapies": [{"regimen": "ATEZOLIZUMAB_BEVACIZUMAB", "line": 1, "outcome": "PROGRESSION"}],
@@ -103,7 +103,7 @@ class HotReloadTests {
     @Test
     void aGoodEditGoesLiveWithoutARestart() {
         String before = version();
-        TestFiles.replace(rules().resolve("post_io/systemic-options.drl"), LENVATINIB_TITLE, "Strength.STANDARD, 10, \"Lenvatinib (edited)\"");
+        TestFiles.replace(rules().resolve("post_io/systemic-options.drl"), LENVATINIB_TITLE, "Strength.STANDARD, \"AFTER_IO_LENVATINIB\", \"Lenvatinib (edited)\"");
         await().atMost(Duration.ofSeconds(30)).until(() -> !version().equals(before));
         assertThat(lenvatinibTitle()).isEqualTo("Lenvatinib (edited)");
         assertThat(http.get("/api/v1/ruleset").json().get("lastRefusedCandidate").isNull()).isTrue();
@@ -163,7 +163,7 @@ class HotReloadTests {
     @Test
     void theHistoryListsEachActivation() {
         String before = version();
-        TestFiles.replace(rules().resolve("post_io/systemic-options.drl"), LENVATINIB_TITLE, "Strength.STANDARD, 10, \"Lenvatinib (history)\"");
+        TestFiles.replace(rules().resolve("post_io/systemic-options.drl"), LENVATINIB_TITLE, "Strength.STANDARD, \"AFTER_IO_LENVATINIB\", \"Lenvatinib (history)\"");
         await().atMost(Duration.ofSeconds(30)).until(() -> !version().equals(before));
         JsonNode history = http.get("/api/v1/ruleset/history").json();
         assertThat(history.size()).isGreaterThanOrEqualTo(2);

@@ -90,7 +90,7 @@ class PatientSafetyInputsTests {
                   SystemicTherapyBar()
                   TrialListing(id == "NCT05199285", $title : title, $agents : interventions)
                 then
-                  insert(new Option("EVEROLIMUS", Category.MOLECULAR_TARGETED, Strength.INVESTIGATIONAL, 1, "Everolimus", "planted"));
+                  insert(new Option("EVEROLIMUS", Category.MOLECULAR_TARGETED, Strength.INVESTIGATIONAL, "MATCHED_EVEROLIMUS", "Everolimus", "planted"));
                   insert(new TrialMatch("NCT05199285", $title, List.of("planted"), $agents));
                 end
                 """);
@@ -132,7 +132,7 @@ class PatientSafetyInputsTests {
                 when
                   AgentRestriction(agent == "LENVATINIB", kind == RestrictionKind.DEFER)
                 then
-                  insert(new Option("LENVATINIB_PEMBROLIZUMAB", Category.SYSTEMIC, Strength.STANDARD, 1, "Lenvatinib plus pembrolizumab", "planted"));
+                  insert(new Option("LENVATINIB_PEMBROLIZUMAB", Category.SYSTEMIC, Strength.STANDARD, "FIRST_LINE_LENVATINIB", "Lenvatinib plus pembrolizumab", "planted"));
                 end
                 """);
         try {

@@ -123,8 +123,8 @@ public class SafetyNetTests {
                 when
                   PriorTherapy(regimen == "NIVOLUMAB", outcome == TherapyOutcome.PROGRESSION)
                 then
-                  insert(new Option("PEMBROLIZUMAB", Category.SYSTEMIC, Strength.STANDARD, 1, "x", "planted"));
-                  insert(new Option("NIVOLUMAB", Category.SYSTEMIC, Strength.STANDARD, 1, "Nivolumab", "planted"));
+                  insert(new Option("PEMBROLIZUMAB", Category.SYSTEMIC, Strength.STANDARD, "AFTER_MKI_PEMBROLIZUMAB", "x", "planted"));
+                  insert(new Option("NIVOLUMAB", Category.SYSTEMIC, Strength.STANDARD, "AFTER_MKI_NIVOLUMAB", "Nivolumab", "planted"));
                 end
                 """);
         try {
@@ -155,8 +155,8 @@ public class SafetyNetTests {
                 when
                   PatientCase()
                 then
-                  insert(new Option("LOCOREGIONAL_THERAPY", Category.LOCOREGIONAL, Strength.STANDARD, 1, "Local therapy", "planted"));
-                  insert(new Option("UNBACKED_DRUG", Category.SYSTEMIC, Strength.CONSIDER, 1, "Unbacked", "planted"));
+                  insert(new Option("LOCOREGIONAL_THERAPY", Category.LOCOREGIONAL, Strength.STANDARD, "INTERMEDIATE_STAGE_LOCOREGIONAL", "Local therapy", "planted"));
+                  insert(new Option("UNBACKED_DRUG", Category.SYSTEMIC, Strength.CONSIDER, "AFTER_IO_LENVATINIB", "Unbacked", "planted"));
                 end
                 """);
         try {
