@@ -42,7 +42,7 @@ public final class ImpactHtml {
     }
 
     private static String stylesheet() {
-        try (InputStream in = ImpactHtml.class.getClassLoader().getResourceAsStream("static/workbench/workbench.css")) {
+        try (InputStream in = ImpactHtml.class.getClassLoader().getResourceAsStream("static/workbench/assets/workbench.css")) {
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -252,6 +252,9 @@ class WorkbenchBrowserTests extends ServiceWithAdmin {
         signIn();
         List<String> violations = new ArrayList<>();
         web.get(url("/workbench/guidance?scenario=post-io/bleeding-ctla4"));
+        // The stylesheet is the service's own and is applied (axe then checks contrast with it).
+        assertThat(web.findElement(By.cssSelector("header.site")).getCssValue("background-color"))
+                .isEqualTo("rgba(11, 46, 79, 1)");
         for (WebElement alert : web.findElements(By.cssSelector("#alerts li"))) {
             assertThat(alert.findElement(By.className("severity")).getText()).matches(".*(Critical|Warning|Info)");
         }
