@@ -7,6 +7,8 @@ import java.util.List;
 /** One kind of change and the patients it happened to, e.g. "LOCOREGIONAL_THERAPY: strength STANDARD → CONSIDER". */
 @Schema(description = "One kind of change and how many patients it happened to.")
 public record CodeSummary(
+        @Schema(description = "What kind of change it is.")
+        ChangeKind kind,
         @Schema(description = "The option code, trial id, alert code or field; null for the setting and derived facts.",
                 nullable = true, example = "RAMUCIRUMAB")
         String subject,

@@ -81,11 +81,11 @@ public final class ImpactAnalysis {
 
     private static List<CodeSummary> summarise(List<PatientImpact> changed) {
         Map<String, List<String>> patientsByChange = new LinkedHashMap<>();
-        Map<String, String> subjectOf = new LinkedHashMap<>();
+        Map<String, Change> exampleOf = new LinkedHashMap<>();
         for (PatientImpact p : changed) {
             for (Change c : p.changes()) {
                 String key = c.summaryKey();
-                subjectOf.putIfAbsent(key, c.subject());
+                exampleOf.putIfAbsent(key, c);
                 List<String> names = patientsByChange.computeIfAbsent(key, k -> new ArrayList<>());
                 if (names.isEmpty() || !names.get(names.size() - 1).equals(p.patient())) {
                     names.add(p.patient());
@@ -93,9 +93,11 @@ public final class ImpactAnalysis {
             }
         }
         return patientsByChange.entrySet().stream()
-                .map(e -> new CodeSummary(subjectOf.get(e.getKey()), e.getKey(), e.getValue().size(),
-                        e.getValue().subList(0, Math.min(NAMED_PER_SUMMARY, e.getValue().size()))))
-                .sorted(Comparator.comparingInt(CodeSummary::patientCount).reversed()
+                .map(e -> new CodeSummary(exampleOf.get(e.getKey()).kind(), exampleOf.get(e.getKey()).subject(), e.getKey(),
+                        e.getValue().size(), e.getValue().subList(0, Math.min(NAMED_PER_SUMMARY, e.getValue().size()))))
+                // What patients are offered before how it is worded; within a kind, the most frequent first.
+                .sorted(Comparator.comparing(CodeSummary::kind)
+                        .thenComparing(Comparator.comparingInt(CodeSummary::patientCount).reversed())
                         .thenComparing(CodeSummary::change))
                 .toList();
     }

@@ -25,7 +25,7 @@ public record ImpactReport(
         int patientsChanged,
         @Schema(description = "How many patients were compared.", minimum = "0")
         int patientsCompared,
-        @Schema(description = "Each kind of change with the number of patients it happened to, most frequent first.")
+        @Schema(description = "Each kind of change with the number of patients it happened to, in the order a committee reads them (recommendations, strengths and exclusions before ranks and wording), most frequent first within a kind.")
         List<CodeSummary> summary,
         @Schema(description = "Every patient whose guidance differs, with each difference; unchanged patients are left out.")
         List<PatientImpact> patients) {
