@@ -143,6 +143,35 @@ class EncodedPathTests extends ServiceWithAdmin {
     }
 
     @Test
+    void noSpellingOfAWorkbenchAdminActionRunsIt() {
+        Http http = new Http(port);
+        RawHttp raw = new RawHttp(port);
+        String live = http.get("/api/v1/ruleset").json().get("version").asText();
+        TestFiles.replace(RULES.resolve("post_io/systemic-options.drl"), "package ", "// pending page edit\npackage ");
+        int historyBefore = historySize(http);
+        List<Endpoint> pageActions = List.of(
+                new Endpoint("POST", "/workbench/ruleset/reload", "", ""),
+                new Endpoint("POST", "/workbench/scenarios/run", "", ""),
+                new Endpoint("POST", "/workbench/ruleset/impact", "", "from=live&to=live"),
+                new Endpoint("GET", "/workbench/feedback", "", null));
+        for (Endpoint e : pageActions) {
+            for (String path : variants(e.path())) {
+                for (String[] who : new String[][] {{}, ADMIN}) {
+                    Http.Reply r = raw.send(e.method(), e.target(path), e.body(), who);
+                    // Bent spellings stop at the firewall or route nowhere (404: paths are case-sensitive); the
+                    // canonical one without a session and a CSRF token is sent to sign in (302) or refused
+                    // (401/403); none is ever carried out.
+                    assertThat(r.status()).as(e.method() + " " + e.target(path)).isIn(302, 400, 401, 403, 404);
+                }
+            }
+            assertThat(raw.send(e.method(), e.target(e.path()), e.body(), ADMIN).status()).as(e.path()).isIn(302, 403);
+        }
+        assertThat(historySize(http)).as("no activation was recorded").isEqualTo(historyBefore);
+        assertThat(http.get("/api/v1/ruleset").json().get("version").asText()).isEqualTo(live);
+        TestFiles.replace(RULES.resolve("post_io/systemic-options.drl"), "// pending page edit\npackage ", "package ");
+    }
+
+    @Test
     void adminsReachTheCanonicalPathsAndNoBentOne() {
         Http http = new Http(port);
         RawHttp raw = new RawHttp(port);
