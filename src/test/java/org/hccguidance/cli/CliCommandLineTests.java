@@ -57,10 +57,10 @@ class CliCommandLineTests {
 
     @Test
     void anUnknownCommandIsAUsageErrorWithoutAFalseSuggestion(@TempDir Path dir) throws Exception {
-        Outcome r = runWatchingThePort(dir, "impact", "patient.json");
+        Outcome r = runWatchingThePort(dir, "forecast", "patient.json");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("error: unknown command 'impact'").doesNotContain("did you mean")
-                .contains("Commands: serve, evaluate, explain, validate, scenario, responses, completion, help");
+        assertThat(r.err()).contains("error: unknown command 'forecast'").doesNotContain("did you mean")
+                .contains("Commands: serve, evaluate, explain, validate, scenario, responses, impact, completion, help");
         assertThat(r.portOpened()).isFalse();
     }
 
