@@ -9,6 +9,10 @@ import org.hccguidance.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -117,6 +122,13 @@ class KubernetesManifestsTests {
         assertThat(container.at("/resources/requests/memory").asText()).isNotBlank();
         assertThat(container.at("/resources/limits/memory").asText()).isNotBlank();
         assertThat(named(container.path("env"), "SERVER_ADDRESS").path("value").asText()).isEqualTo("0.0.0.0");
+        // Replicas gate on a sample of generated patients (the release had the full check before promotion),
+        // but on some: the variable's name must be one Spring binds, or the default would apply unnoticed.
+        JsonNode sample = named(container.path("env"), "GUIDANCE_RELOAD_GENERATEDPATIENTS");
+        Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.<String, Object>of(sample.path("name").asText(), sample.path("value").asText()))));
+        assertThat(binder.bind("guidance.reload.generated-patients", Integer.class).get()).isPositive();
 
         // Writable places are volumes: /tmp in memory, the archive under /data.
         assertThat(named(container.path("volumeMounts"), "tmp").path("mountPath").asText()).isEqualTo("/tmp");
