@@ -88,8 +88,10 @@ final class Fleet implements AutoCloseable {
 
     void launch(Replica r) throws IOException {
         Files.createDirectories(r.dir);
+        // JVM flags as in a pod: the default tiered compilers (C2 included, since replicas serve for long), and
+        // the serial collector, which the JVM picks on its own under the pod's 1 GiB memory limit.
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + r.dir,
+                "-Xmx384m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + r.dir,
                 "-cp", System.getProperty("java.class.path"), "org.hccguidance.GuidanceApplication", "serve",
                 "--server.port=" + r.port, "--guidance.rules.dir=" + rules.mount(),
                 "--guidance.scenarios.dir=" + scenarios, "--guidance.data.dir=" + r.dir.resolve("data"),

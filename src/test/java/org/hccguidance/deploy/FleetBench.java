@@ -30,7 +30,7 @@ class FleetBench {
     void threeReplicasUnderLoad() throws Exception {
         HaproxyConfig.binary();
         int replicas = Integer.getInteger("fleet.replicas", 3);
-        int generated = Integer.getInteger("fleet.generated-patients", 2000);
+        int generated = Integer.getInteger("fleet.generated-patients", 200);
         int loadThreads = Integer.getInteger("fleet.load-threads", 2);
         Optional<String> postgres = Optional.ofNullable(System.getenv("GUIDANCE_TEST_POSTGRES_URL")).filter(s -> !s.isBlank());
         Path work = Files.createDirectories(Path.of("target/fleet"));
@@ -99,6 +99,10 @@ class FleetBench {
                     + ", broken version served: " + answers.stream().filter(x -> broken.equals(x.version())).count());
             observer.failures().stream().limit(5).forEach(f -> report.add("  failed " + ms(f.start() - loadStarted)
                     + " after the load started, answered " + ms(f.end() - f.start()) + " later: " + f.error()));
+            // Where each release's time went on each replica, from the activation lines of its log.
+            for (Fleet.Replica r : fleet.replicas().values()) {
+                report.add("reloads on " + r.name + ": " + activationTimes(r.dir.resolve("replica.log")));
+            }
             Path out = Files.createDirectories(Path.of("target/bench")).resolve("fleet.txt");
             Files.write(out, report);
             report.forEach(System.out::println);
@@ -116,6 +120,21 @@ class FleetBench {
             }
             Thread.sleep(50);
         }
+    }
+
+    private static final java.util.regex.Pattern ACTIVATION = java.util.regex.Pattern.compile(
+            "activated by file-watch .*compiled in (\\d+) ms, scenario gate (\\d+) ms");
+
+    /** "compile 4410 + gate 14000 ms" for every release a replica activated after a swap. */
+    private static List<String> activationTimes(Path log) throws java.io.IOException {
+        List<String> times = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            java.util.regex.Matcher m = ACTIVATION.matcher(line);
+            if (m.find()) {
+                times.add("compile " + m.group(1) + " + gate " + m.group(2) + " ms");
+            }
+        }
+        return times;
     }
 
     private static String ms(long nanos) {

@@ -3,11 +3,16 @@ package org.hccguidance.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.hccguidance.TestFiles;
 import org.hccguidance.engine.RuleSources;
 import org.hccguidance.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -25,16 +31,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Kubernetes manifests as {@code kubectl kustomize deploy/k8s} renders them (no cluster needed), and
- * the rule release generator. kubectl is required: CI installs it, and without it this fails, saying so.
+ * the rule release generator. The example's rule release is a build output: it is generated from
+ * {@code rules/} and {@code scenarios/} into a copy of {@code deploy/k8s}, as the two documented commands
+ * do, and that copy is rendered. kubectl is required: CI installs it, and without it this fails, saying so.
  */
 class KubernetesManifestsTests {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final String RELEASE = "overlays/example/rules-release";
     static List<JsonNode> rendered;
+
+    @TempDir
+    static Path work;
 
     @BeforeAll
     static void render() throws Exception {
-        rendered = documents(run(List.of(kubectl().toString(), "kustomize", "deploy/k8s")));
+        Path k8s = manifestsWithoutARelease(work.resolve("k8s"));
+        run(List.of("deploy/k8s/rules-release.sh", "rules", "scenarios", k8s.resolve(RELEASE).toString()));
+        rendered = documents(run(List.of(kubectl().toString(), "kustomize", k8s.toString())));
+    }
+
+    /** A copy of deploy/k8s as a fresh clone has it: any release generated in the working tree left out. */
+    static Path manifestsWithoutARelease(Path to) {
+        TestFiles.copyTree(Path.of("deploy/k8s"), to);
+        TestFiles.deleteTree(to.resolve(RELEASE));
+        return to;
     }
 
     static Path kubectl() {
@@ -101,6 +122,13 @@ class KubernetesManifestsTests {
         assertThat(container.at("/resources/requests/memory").asText()).isNotBlank();
         assertThat(container.at("/resources/limits/memory").asText()).isNotBlank();
         assertThat(named(container.path("env"), "SERVER_ADDRESS").path("value").asText()).isEqualTo("0.0.0.0");
+        // Replicas gate on a sample of generated patients (the release had the full check before promotion),
+        // but on some: the variable's name must be one Spring binds, or the default would apply unnoticed.
+        JsonNode sample = named(container.path("env"), "GUIDANCE_RELOAD_GENERATEDPATIENTS");
+        Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.<String, Object>of(sample.path("name").asText(), sample.path("value").asText()))));
+        assertThat(binder.bind("guidance.reload.generated-patients", Integer.class).get()).isPositive();
 
         // Writable places are volumes: /tmp in memory, the archive under /data.
         assertThat(named(container.path("volumeMounts"), "tmp").path("mountPath").asText()).isEqualTo("/tmp");
@@ -168,23 +196,56 @@ class KubernetesManifestsTests {
             }
         }
         JsonNode patch = documents(Files.readString(out.resolve("deployment-patch.yaml"))).get(0);
+        Path mounted = mount(patch.at("/spec/template/spec/volumes"), docs, dir.resolve("mounted"));
+        assertThat(RuleSources.fromDirectory(mounted.resolve("rules")).version())
+                .isEqualTo(RuleSources.fromDirectory(Path.of("rules")).version());
+        assertThat(ScenarioLoader.fromDirectory(mounted.resolve("scenarios")))
+                .hasSameSizeAs(ScenarioLoader.fromDirectory(Path.of("scenarios")));
+        assertThat(Files.exists(mounted.resolve("rules/terminology/terminology.tsv"))).isTrue();
+    }
+
+    @Test
+    void theRenderedConfigMapsRebuildTheRuleFolderOfThisCheckout(@TempDir Path dir) throws Exception {
+        JsonNode volumes = only(rendered, "Deployment").at("/spec/template/spec/volumes");
+        Path mounted = mount(volumes, rendered, dir);
+        assertThat(RuleSources.fromDirectory(mounted.resolve("rules")).version())
+                .isEqualTo(RuleSources.fromDirectory(Path.of("rules")).version());
+        assertThat(ScenarioLoader.fromDirectory(mounted.resolve("scenarios")))
+                .hasSameSizeAs(ScenarioLoader.fromDirectory(Path.of("scenarios")));
+    }
+
+    @Test
+    void withoutAGeneratedReleaseRenderingFailsNamingTheReleaseFolder(@TempDir Path dir) throws Exception {
+        Path k8s = manifestsWithoutARelease(dir.resolve("k8s"));
+        Process p = new ProcessBuilder(kubectl().toString(), "kustomize", k8s.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isNotZero();
+        assertThat(out).contains("rules-release");
+        // Nothing generated is committed: the folder is ignored, and the overlay says how to make it.
+        assertThat(Files.readAllLines(Path.of(".gitignore"))).contains("deploy/k8s/" + RELEASE + "/");
+        assertThat(Files.readString(k8s.resolve("overlays/example/kustomization.yaml")))
+                .contains("deploy/k8s/rules-release.sh rules scenarios deploy/k8s/" + RELEASE);
+    }
+
+    /**
+     * What the kubelet does with the rule and scenario volumes: each ConfigMap key written at the path its
+     * item names, under {@code to/<volume>}.
+     */
+    static Path mount(JsonNode volumes, List<JsonNode> docs, Path to) throws IOException {
         for (String volume : List.of("rules", "scenarios")) {
-            JsonNode source = named(patch.at("/spec/template/spec/volumes"), volume).path("configMap");
-            JsonNode configMap = docs.stream().filter(d -> d.at("/metadata/name").asText().equals(source.path("name").asText()))
-                    .findFirst().orElseThrow();
-            // What the kubelet does with the items: each key written at its path.
-            Path folder = dir.resolve("mounted/" + volume);
+            JsonNode source = named(volumes, volume).path("configMap");
+            JsonNode configMap = docs.stream().filter(d -> "ConfigMap".equals(d.path("kind").asText())
+                            && d.at("/metadata/name").asText().equals(source.path("name").asText()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no ConfigMap " + source.path("name")));
+            Path folder = to.resolve(volume);
             for (JsonNode item : source.path("items")) {
                 Path file = folder.resolve(item.path("path").asText());
                 Files.createDirectories(file.getParent());
                 Files.write(file, content(configMap, item.path("key").asText()));
             }
         }
-        assertThat(RuleSources.fromDirectory(dir.resolve("mounted/rules")).version())
-                .isEqualTo(RuleSources.fromDirectory(Path.of("rules")).version());
-        assertThat(ScenarioLoader.fromDirectory(dir.resolve("mounted/scenarios")))
-                .hasSameSizeAs(ScenarioLoader.fromDirectory(Path.of("scenarios")));
-        assertThat(Files.exists(dir.resolve("mounted/rules/terminology/terminology.tsv"))).isTrue();
+        return to;
     }
 
     @Test
