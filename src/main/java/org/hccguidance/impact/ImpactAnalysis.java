@@ -53,6 +53,22 @@ public final class ImpactAnalysis {
         return (int) cohort.stream().filter(p -> !changes(p, from, to, fixed).isEmpty()).count();
     }
 
+    /**
+     * How many answers differ between two sets of answers already given, by patient id; a missing answer
+     * (the patient could not be evaluated) differs from any answer but another missing one.
+     */
+    public static int countChanged(Map<String, GuidanceResponse> before, Map<String, GuidanceResponse> after) {
+        int changed = 0;
+        for (Map.Entry<String, GuidanceResponse> e : after.entrySet()) {
+            GuidanceResponse a = before.get(e.getKey());
+            GuidanceResponse b = e.getValue();
+            if (a == null || b == null ? a != b : !ResponseDiff.between(a, b).isEmpty()) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     private List<Change> changes(CohortPatient p, RuleSet from, RuleSet to, Clock fixed) {
         Outcome a = evaluate(p, from, fixed);
         Outcome b = evaluate(p, to, fixed);

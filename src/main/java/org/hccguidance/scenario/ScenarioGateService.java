@@ -22,10 +22,12 @@ public class ScenarioGateService implements ScenarioGate {
 
     private final Optional<Path> folder;
     private final ScenarioRunner runner;
+    private final Clock clock;
     private final GeneratedPatientCheck generated;
     private final int generatedPatients;
 
     public ScenarioGateService(GuidanceProperties props, GuidanceEngine engine, Clock clock) {
+        this.clock = clock;
         this.folder = RuleSourceLocator.scenariosFolder(props.scenarios().dir());
         this.runner = new ScenarioRunner(engine, clock);
         this.generated = new GeneratedPatientCheck(engine, clock);
@@ -35,6 +37,37 @@ public class ScenarioGateService implements ScenarioGate {
     public List<Scenario> scenarios() {
         return folder.map(ScenarioLoader::fromDirectory)
                 .orElseGet(() -> ScenarioLoader.fromClasspath(RuleSourceLocator.EMBEDDED_SCENARIOS));
+    }
+
+    /**
+     * The answers the last gate runs gave, by rule-set version and scenario id (null where a scenario could not
+     * be evaluated), so that measuring a candidate's impact on the scenario patients does not evaluate them again.
+     */
+    private final java.util.Map<String, GateAnswers> gateAnswers =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(4, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, GateAnswers> eldest) {
+                    return size() > 2;
+                }
+            });
+
+    /** Answers are date-dependent (a trial's status check ages), so they are reused on the day they were given only. */
+    private record GateAnswers(java.time.LocalDate day, java.util.Map<String, org.hccguidance.guidance.GuidanceResponse> byId) {
+    }
+
+    private void remember(String version, SuiteResult run) {
+        java.util.Map<String, org.hccguidance.guidance.GuidanceResponse> byId = new java.util.HashMap<>();
+        run.scenarios().forEach(r -> byId.put(r.id(), r.actual()));
+        gateAnswers.put(version, new GateAnswers(today(), byId));
+    }
+
+    /** Each scenario's answer from today's gate run of this version, if one of the last two gate runs was of it. */
+    public Optional<java.util.Map<String, org.hccguidance.guidance.GuidanceResponse>> gateAnswers(String version) {
+        return Optional.ofNullable(gateAnswers.get(version)).filter(a -> a.day().equals(today())).map(GateAnswers::byId);
+    }
+
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
     }
 
     /** The scenario folder on disk; empty when the suite is the copy embedded in the jar (read-only). */
@@ -58,8 +91,9 @@ public class ScenarioGateService implements ScenarioGate {
         } catch (ScenarioFormatException e) {
             return e.problems().stream().map(p -> "scenario file: " + p).toList();
         }
-        List<String> failures = new java.util.ArrayList<>(
-                runner.run(candidate, scenarios).failures().stream().map(ScenarioResult::summary).toList());
+        SuiteResult run = runner.run(candidate, scenarios);
+        remember(candidate.version(), run);
+        List<String> failures = new java.util.ArrayList<>(run.failures().stream().map(ScenarioResult::summary).toList());
         if (generatedPatients > 0) {
             GeneratedPatientCheck.Result result = generated.run(candidate, GeneratedPatientCheck.DEFAULT_SEED, generatedPatients);
             failures.addAll(result.failures());
