@@ -62,8 +62,10 @@ public class ImpactService {
     }
 
     private RuleSetRef resolve(String name, String field) {
+        // A comparison can outlast the delay after which the registry releases a replaced or evicted rule set,
+        // so it compiles its own copy of a live or stored version from the same files (same content hash).
         if (LIVE.equals(name)) {
-            return registry.active().map(rs -> new RuleSetRef(rs, LIVE, false))
+            return registry.active().map(rs -> new RuleSetRef(compiler.compile(rs.sources()), LIVE, true))
                     .orElseThrow(() -> new BadRequestException(field, "no valid rule set is live to compare with"));
         }
         if (REFUSED.equals(name)) {
@@ -73,7 +75,7 @@ public class ImpactService {
             return new RuleSetRef(compiler.compile(sources), REFUSED, true);
         }
         if (VERSION.matcher(name).matches()) {
-            return registry.storedVersion(name).map(rs -> new RuleSetRef(rs, name, false))
+            return registry.storedSources(name).map(sources -> new RuleSetRef(compiler.compile(sources), name, true))
                     .orElseThrow(() -> new BadRequestException(field, "version " + name + " was never live here"));
         }
         if (name.startsWith("sha256:")) {

@@ -10,8 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.HashMap;
 import org.hccguidance.guidance.GuidanceResponse;
 import org.hccguidance.scenario.Scenario;
 
@@ -35,12 +34,28 @@ class ScenarioImpact implements CandidateImpact {
     @Override
     public int scenarioPatientsChanged(RuleSet live, RuleSet candidate) {
         List<Scenario> suite = scenarios.scenarios();
-        Set<String> ids = suite.stream().map(Scenario::id).collect(Collectors.toSet());
-        Optional<Map<String, GuidanceResponse>> before = scenarios.gateAnswers(live.version()).filter(m -> m.keySet().equals(ids));
-        Optional<Map<String, GuidanceResponse>> after = scenarios.gateAnswers(candidate.version()).filter(m -> m.keySet().equals(ids));
+        Optional<Map<String, GuidanceResponse>> before = scenarios.gateAnswers(live.version()).flatMap(a -> forSuite(a, suite));
+        Optional<Map<String, GuidanceResponse>> after = scenarios.gateAnswers(candidate.version()).flatMap(a -> forSuite(a, suite));
         if (before.isPresent() && after.isPresent()) {
             return ImpactAnalysis.countChanged(before.get(), after.get());
         }
         return analysis.countChanged(live, candidate, Cohorts.of(suite));
+    }
+
+    /** The answers, when they were given to exactly the suite's patients as they are now. */
+    private static Optional<Map<String, GuidanceResponse>> forSuite(Map<String, ScenarioGateService.Answer> answers,
+                                                                   List<Scenario> suite) {
+        if (answers.size() != suite.size()) {
+            return Optional.empty();
+        }
+        Map<String, GuidanceResponse> out = new HashMap<>();
+        for (Scenario s : suite) {
+            ScenarioGateService.Answer a = answers.get(s.id());
+            if (a == null || !s.patient().equals(a.patient())) {
+                return Optional.empty();
+            }
+            out.put(s.id(), a.response());
+        }
+        return Optional.of(out);
     }
 }

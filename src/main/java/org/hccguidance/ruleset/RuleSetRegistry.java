@@ -45,9 +45,11 @@ public class RuleSetRegistry {
     private final Duration gateTimeout;
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
     private final java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
-    private volatile CandidateReport lastRefused;
-    /** What the last refused candidate was built from, so that its impact can be shown; null when none. */
-    private volatile RuleSources lastRefusedSources;
+    /** The last refused candidate's report and the files it was built from (for its impact), as one snapshot. */
+    private volatile Refused lastRefused;
+
+    private record Refused(CandidateReport report, RuleSources sources) {
+    }
     private volatile CandidateImpact impact;
     private volatile String startupNote;
     private final Map<String, RuleSet> storedVersions = new LinkedHashMap<>(8, 0.75f, true);
@@ -134,12 +136,12 @@ public class RuleSetRegistry {
     }
 
     public Optional<CandidateReport> lastRefused() {
-        return Optional.ofNullable(lastRefused);
+        return Optional.ofNullable(lastRefused).map(Refused::report);
     }
 
     /** The files of the last refused candidate, while it is the pending one; empty when none is pending. */
     public Optional<RuleSources> lastRefusedSources() {
-        return lastRefused == null ? Optional.empty() : Optional.ofNullable(lastRefusedSources);
+        return Optional.ofNullable(lastRefused).map(Refused::sources);
     }
 
     /**
@@ -172,7 +174,6 @@ public class RuleSetRegistry {
         if (current != null && current.version().equals(version)) {
             // The folder is back to what is live, so no refused candidate is pending any more.
             lastRefused = null;
-            lastRefusedSources = null;
             count("unchanged");
             return new ReloadOutcome(ReloadOutcome.Status.UNCHANGED, version, version, List.of(), List.of(), null);
         }
@@ -191,7 +192,6 @@ public class RuleSetRegistry {
                 candidate.files(), candidate.ruleCount(), gated.patientsChanged()));
         RuleSet previous = active.getAndSet(candidate);
         lastRefused = null;
-        lastRefusedSources = null;
         startupNote = null;
         count("activated");
         log.info("rule set {} activated by {} ({} rules from {}; compiled in {} ms, scenario gate {} ms)",
@@ -217,8 +217,7 @@ public class RuleSetRegistry {
             List<String> failing = requireScenarios && gate != null ? gate.failures(candidate) : List.of();
             Integer patientsChanged = measureImpact(candidate);
             if (Thread.currentThread().isInterrupted()) {
-                // Timed out meanwhile: nobody will take this candidate, so it must not stay in the KieRepository.
-                candidate.release();
+                // Timed out meanwhile: nobody will take this candidate; the catch below releases it, once.
                 throw new IllegalStateException("candidate abandoned after its time limit");
             }
             return new Gated(candidate, failing, patientsChanged, (gateStarted - compileStarted) / 1_000_000,
@@ -226,6 +225,21 @@ public class RuleSetRegistry {
         } catch (RuntimeException | Error e) {
             candidate.release();
             throw e;
+        }
+    }
+
+    private static void releaseFinished(java.util.concurrent.FutureTask<?> task) {
+        try {
+            Object done = task.get();
+            if (done instanceof Gated g) {
+                g.candidate().release();
+            } else if (done instanceof RuleSet rs) {
+                rs.release();
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+            // It failed or was cancelled: there is nothing to release.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -258,7 +272,10 @@ public class RuleSetRegistry {
         try {
             return task.get(gateTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            task.cancel(true);
+            if (!task.cancel(true)) {
+                // It finished just as it timed out: nobody takes the result, so it must not stay in the KieRepository.
+                releaseFinished(task);
+            }
             log.error("rule set candidate {} did not finish its build and scenario gate within {} s; refused",
                     version, gateTimeout.toSeconds());
             throw new RuleSetRefusedException(version, List.of(BuildError.atLine("(rule set)", null,
@@ -278,6 +295,15 @@ public class RuleSetRegistry {
             throw new RuleSetRefusedException(version, List.of(BuildError.atLine("(rule set)", null,
                     "interrupted while building the candidate")));
         }
+    }
+
+    /** The files of a version that was live here (the live one, or from the archive), without compiling them. */
+    public Optional<RuleSources> storedSources(String version) {
+        RuleSet current = active.get();
+        if (current != null && current.version().equals(version)) {
+            return Optional.of(current.sources());
+        }
+        return archive.sources(version);
     }
 
     /** A stored version for re-evaluation; compiled on first use and kept in a small cache. */
@@ -312,8 +338,8 @@ public class RuleSetRegistry {
 
     private ReloadOutcome refuse(String version, RuleSources sources, String trigger, List<BuildError> errors,
                                  List<String> failing, Integer patientsChanged) {
-        lastRefusedSources = sources;
-        lastRefused = new CandidateReport(version, clock.instant(), trigger, errors, failing, patientsChanged);
+        CandidateReport report = new CandidateReport(version, clock.instant(), trigger, errors, failing, patientsChanged);
+        lastRefused = new Refused(report, sources);
         count("refused");
         log.warn("rule set candidate {} ({}) refused: {} build error(s), {} failing scenario(s){}", version, trigger,
                 errors.size(), failing.size(), failing.isEmpty() ? "" : ": " + String.join("; ", failing));

@@ -51,18 +51,27 @@ public class ScenarioGateService implements ScenarioGate {
                 }
             });
 
-    /** Answers are date-dependent (a trial's status check ages), so they are reused on the day they were given only. */
-    private record GateAnswers(java.time.LocalDate day, java.util.Map<String, org.hccguidance.guidance.GuidanceResponse> byId) {
+    /**
+     * Answers are date-dependent (a trial's status check ages), so they are reused on the day they were given
+     * only; each is kept with the patient it answered, since a committee may edit a scenario's patient.
+     */
+    private record GateAnswers(java.time.LocalDate day, java.util.Map<String, Answer> byId) {
     }
 
-    private void remember(String version, SuiteResult run) {
-        java.util.Map<String, org.hccguidance.guidance.GuidanceResponse> byId = new java.util.HashMap<>();
-        run.scenarios().forEach(r -> byId.put(r.id(), r.actual()));
+    /** One scenario patient and the answer the gate gave (null when it could not be evaluated). */
+    public record Answer(org.hccguidance.facts.PatientCase patient, org.hccguidance.guidance.GuidanceResponse response) {
+    }
+
+    private void remember(String version, List<Scenario> scenarios, SuiteResult run) {
+        java.util.Map<String, org.hccguidance.facts.PatientCase> patients = new java.util.HashMap<>();
+        scenarios.forEach(s -> patients.put(s.id(), s.patient()));
+        java.util.Map<String, Answer> byId = new java.util.HashMap<>();
+        run.scenarios().forEach(r -> byId.put(r.id(), new Answer(patients.get(r.id()), r.actual())));
         gateAnswers.put(version, new GateAnswers(today(), byId));
     }
 
-    /** Each scenario's answer from today's gate run of this version, if one of the last two gate runs was of it. */
-    public Optional<java.util.Map<String, org.hccguidance.guidance.GuidanceResponse>> gateAnswers(String version) {
+    /** Each scenario's patient and answer from today's gate run of this version, if one of the last two runs was of it. */
+    public Optional<java.util.Map<String, Answer>> gateAnswers(String version) {
         return Optional.ofNullable(gateAnswers.get(version)).filter(a -> a.day().equals(today())).map(GateAnswers::byId);
     }
 
@@ -92,7 +101,7 @@ public class ScenarioGateService implements ScenarioGate {
             return e.problems().stream().map(p -> "scenario file: " + p).toList();
         }
         SuiteResult run = runner.run(candidate, scenarios);
-        remember(candidate.version(), run);
+        remember(candidate.version(), scenarios, run);
         List<String> failures = new java.util.ArrayList<>(run.failures().stream().map(ScenarioResult::summary).toList());
         if (generatedPatients > 0) {
             GeneratedPatientCheck.Result result = generated.run(candidate, GeneratedPatientCheck.DEFAULT_SEED, generatedPatients);

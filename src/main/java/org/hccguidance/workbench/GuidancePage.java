@@ -89,7 +89,7 @@ class GuidancePage {
     }
 
     @PostMapping("/workbench/guidance/upload")
-    String upload(@RequestParam("patientFile") MultipartFile file, Model model) throws IOException {
+    String upload(@RequestParam("patientFile") MultipartFile file, Model model) {
         if (file.isEmpty()) {
             return show(model, FormValues.empty(), null, List.of(new FieldProblem("patientFile", "choose a patient JSON file")), null);
         }
@@ -97,7 +97,12 @@ class GuidancePage {
             return show(model, FormValues.empty(), null, List.of(new FieldProblem("patientFile",
                     "the file is larger than " + MAX_UPLOAD_BYTES / 1024 + " KiB")), null);
         }
-        byte[] bytes = file.getBytes();
+        byte[] bytes;
+        try {
+            bytes = file.getBytes();
+        } catch (IOException e) {
+            return show(model, FormValues.empty(), null, List.of(new FieldProblem("patientFile", "the file could not be read")), null);
+        }
         PatientCase patient;
         try {
             patient = PatientRequestReader.read(bytes);
@@ -122,6 +127,11 @@ class GuidancePage {
             problems.add(new FieldProblem("scenarioTitle", "say what the case shows, in a sentence"));
         }
         Path folder = scenarios.folder().orElse(null);
+        if (suite(model).stream().anyMatch(s -> s.id().equals(scenarioId))) {
+            // Ids are unique across the suite, whatever the file: a duplicate would make the suite unreadable.
+            problems.add(new FieldProblem("scenarioId", "the suite already has a scenario " + scenarioId
+                    + "; choose another id (nothing was overwritten)"));
+        }
         if (folder == null) {
             problems.add(new FieldProblem("scenarioId", "the scenario suite is the copy inside the application (read-only); "
                     + "start the service with a scenario folder to save scenarios"));
@@ -140,6 +150,13 @@ class GuidancePage {
             return show(model, values, answer, List.of(new FieldProblem("scenarioId", "must stay inside the scenario folder")), null);
         }
         String yaml = ScenarioRecorder.record(scenarioId, scenarioTitle.trim(), scenarioSource, patient, answer);
+        synchronized (this) {
+            return write(model, values, answer, folder, target, scenarioId, yaml, page);
+        }
+    }
+
+    private String write(Model model, FormValues values, GuidanceResponse answer, Path folder, Path target,
+                         String scenarioId, String yaml, String page) {
         try {
             // The new file must parse as a scenario before it is written: a bad file would break the reload gate.
             ScenarioLoader.parse(folder.relativize(target).toString(), yaml);

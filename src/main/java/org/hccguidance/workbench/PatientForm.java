@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The patient form, built from the same schema the API contract publishes for the guidance request, so
@@ -27,6 +29,8 @@ public final class PatientForm {
 
     /** Rows a list section shows when it has fewer values; one more row than values otherwise. */
     static final int EMPTY_ROWS = 3;
+    /** Rows of one list the form reads and draws at most. */
+    static final int MAX_ROWS = 100;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -48,10 +52,12 @@ public final class PatientForm {
                 continue;
             }
             int used = 0;
+            Pattern row = Pattern.compile(Pattern.quote(s.key()) + "\\[(\\d{1,3})]\\..*");
             for (String path : values.keySet()) {
-                if (path.startsWith(s.key() + "[")) {
-                    int end = path.indexOf(']', s.key().length());
-                    used = Math.max(used, Integer.parseInt(path.substring(s.key().length() + 1, end)) + 1);
+                Matcher m = row.matcher(path);
+                // Rows beyond those the conversion reads are never drawn: a crafted name cannot grow the page.
+                if (m.matches() && Integer.parseInt(m.group(1)) < MAX_ROWS) {
+                    used = Math.max(used, Integer.parseInt(m.group(1)) + 1);
                 }
             }
             int count = Math.max(EMPTY_ROWS, used + 1);
@@ -82,7 +88,7 @@ public final class PatientForm {
         for (FormSection s : template) {
             if (s.list()) {
                 ArrayNode rows = NODES.arrayNode();
-                for (int i = 0; i < 100; i++) {
+                for (int i = 0; i < MAX_ROWS; i++) {
                     ObjectNode row = NODES.objectNode();
                     boolean present = false;
                     for (FormField f : s.fields()) {
@@ -127,30 +133,26 @@ public final class PatientForm {
         if (given.isEmpty()) {
             return;
         }
-        ObjectNode parent = objectAt(root, parentOf(path));
-        String leaf = leafOf(path);
-        switch (f.kind()) {
-            case MULTI_CHOICE -> {
-                ArrayNode arr = parent.putArray(leaf);
-                given.forEach(arr::add);
-            }
-            case BOOLEAN -> parent.put(leaf, Boolean.parseBoolean(given.get(0)));
-            case INTEGER -> {
-                try {
-                    parent.put(leaf, Long.parseLong(given.get(0)));
-                } catch (NumberFormatException e) {
-                    problems.add(new FieldProblem(fieldName, "must be a whole number"));
+        JsonNode value;
+        try {
+            value = switch (f.kind()) {
+                case MULTI_CHOICE -> {
+                    ArrayNode arr = NODES.arrayNode();
+                    given.forEach(arr::add);
+                    yield arr;
                 }
-            }
-            case NUMBER -> {
-                try {
-                    parent.put(leaf, new BigDecimal(given.get(0)));
-                } catch (NumberFormatException e) {
-                    problems.add(new FieldProblem(fieldName, "must be a number (use a point for decimals)"));
-                }
-            }
-            default -> parent.put(leaf, given.get(0));
+                case BOOLEAN -> NODES.booleanNode(Boolean.parseBoolean(given.get(0)));
+                case INTEGER -> NODES.numberNode(Long.parseLong(given.get(0)));
+                case NUMBER -> NODES.numberNode(new BigDecimal(given.get(0)));
+                default -> NODES.textNode(given.get(0));
+            };
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem(fieldName, f.kind() == FormField.Kind.INTEGER ? "must be a whole number"
+                    : "must be a number (use a point for decimals)"));
+            return;
         }
+        // The parent object exists only once a value is in it: an empty object would say "given, all unknown".
+        objectAt(root, parentOf(path)).set(leafOf(path), value);
     }
 
     /** Form values for a patient given as JSON: one entry per input, multi-choice values joined by nothing. */

@@ -3,6 +3,7 @@ package org.hccguidance.workbench;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.hccguidance.api.BadRequestException;
 import org.hccguidance.engine.RuleSetRefusedException;
+import org.hccguidance.scenario.ScenarioFormatException;
 import org.hccguidance.impact.ImpactRequest;
 import org.hccguidance.impact.ImpactService;
 import org.hccguidance.ruleset.Activation;
@@ -70,6 +71,8 @@ class RuleSetPage {
         } catch (RuleSetRefusedException e) {
             model.addAttribute("impactProblem", "that rule set does not compile: " + e.errors().size()
                     + " error(s); see the refused candidate below");
+        } catch (ScenarioFormatException e) {
+            model.addAttribute("impactProblem", "the scenario folder has malformed files: " + String.join("; ", e.problems()));
         }
         return show(model);
     }

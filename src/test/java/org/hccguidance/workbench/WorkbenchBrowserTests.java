@@ -125,6 +125,7 @@ class WorkbenchBrowserTests extends ServiceWithAdmin {
         web.get(url("/workbench/guidance"));
         web.findElement(By.id("patientFile")).sendKeys(file.toAbsolutePath().toString());
         web.findElement(By.cssSelector("#load-file button")).click();
+        new WebDriverWait(web, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("loaded-from")).isEmpty());
         assertThat(web.findElement(By.id("loaded-from")).getText()).contains("bleeding.json");
         assertThat(new Select(field("risks.recentVaricealBleeding")).getFirstSelectedOption().getAttribute("value")).isEqualTo("true");
         assertThat(codes("#recommended > li")).contains("NIVOLUMAB_IPILIMUMAB");
@@ -206,8 +207,18 @@ class WorkbenchBrowserTests extends ServiceWithAdmin {
         web.findElement(By.id("scenarioId")).sendKeys("workbench/saved-bleeding");
         web.findElement(By.id("scenarioTitle")).sendKeys("A second save under the same id");
         web.findElement(By.id("save-scenario")).click();
-        assertThat(web.findElement(By.id("problems")).getText()).contains("already exists");
+        assertThat(web.findElement(By.id("problems")).getText()).contains("already has a scenario");
         assertThat(Files.readString(saved)).isEqualTo(yaml);
+
+        // An id another file already holds would make the suite unreadable: refused, nothing written.
+        web.findElement(By.id("scenarioId")).sendKeys("post-io/bleeding-ctla4-copy");
+        web.findElement(By.id("scenarioId")).clear();
+        web.findElement(By.id("scenarioId")).sendKeys("post-io/afp-400-ramucirumab");
+        web.findElement(By.id("scenarioTitle")).sendKeys("Same id as a shipped scenario");
+        web.findElement(By.id("save-scenario")).click();
+        assertThat(web.findElement(By.id("problems")).getText()).contains("already has a scenario post-io/afp-400-ramucirumab");
+        assertThat(http.post("/api/v1/scenarios/run", "{}", ADMIN).json().get("scenarios").size())
+                .as("the suite still loads").isPositive();
     }
 
     @Test
