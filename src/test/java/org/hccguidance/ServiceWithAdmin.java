@@ -64,7 +64,7 @@ public abstract class ServiceWithAdmin {
         props.add("guidance.rules.dir", RULES::toString);
         props.add("guidance.scenarios.dir", () -> ROOT.resolve("scenarios").toString());
         props.add("guidance.data.dir", DATA::toString);
-        // CDS Hooks: trusted test clients (keys generated now), the allow-listed stub FHIR server.
+        // CDS Hooks: trusted test clients (keys generated now), the allow-listed loopback FHIR server.
         org.hccguidance.cdshooks.CdsTestClients.properties(props);
     }
 

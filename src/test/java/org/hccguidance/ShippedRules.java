@@ -46,4 +46,12 @@ public final class ShippedRules {
             throw new IllegalArgumentException(e);
         }
     }
+
+    /** The shipped rules plus one planted rule file ({@code planted/planted.drl}), compiled; the caller releases it. */
+    public static RuleSet withPlanted(Path dir, String drl) throws java.io.IOException {
+        Path rules = TestFiles.copyTree(RULES, dir.resolve("rules"));
+        java.nio.file.Files.createDirectories(rules.resolve("planted"));
+        java.nio.file.Files.writeString(rules.resolve("planted/planted.drl"), drl);
+        return new RuleSetCompiler().compile(RuleSources.fromDirectory(rules));
+    }
 }

@@ -65,23 +65,23 @@ public class ImpactService {
         // A comparison can outlast the delay after which the registry releases a replaced or evicted rule set,
         // so it compiles its own copy of a live or stored version from the same files (same content hash).
         if (LIVE.equals(name)) {
-            return registry.active().map(rs -> new RuleSetRef(compiler.compile(rs.sources()), LIVE, true))
+            return registry.active().map(rs -> new RuleSetRef(compiler.compile(rs.sources()), LIVE))
                     .orElseThrow(() -> new BadRequestException(field, "no valid rule set is live to compare with"));
         }
         if (REFUSED.equals(name)) {
             var sources = registry.lastRefusedSources().orElseThrow(() -> new BadRequestException(field,
                     "no refused candidate is pending (the last one was replaced, or none was refused since start)"));
             // A candidate with build errors throws here: its errors come back as the rule-set-refused problem.
-            return new RuleSetRef(compiler.compile(sources), REFUSED, true);
+            return new RuleSetRef(compiler.compile(sources), REFUSED);
         }
         if (VERSION.matcher(name).matches()) {
-            return registry.storedSources(name).map(sources -> new RuleSetRef(compiler.compile(sources), name, true))
+            return registry.storedSources(name).map(sources -> new RuleSetRef(compiler.compile(sources), name))
                     .orElseThrow(() -> new BadRequestException(field, "version " + name + " was never live here"));
         }
         if (name.startsWith("sha256:")) {
             throw new BadRequestException(field, "a version is sha256: followed by 64 lower-case hex digits");
         }
-        return new RuleSetRef(registry.compileCandidate(folder(name, field)), name, true);
+        return new RuleSetRef(registry.compileCandidate(folder(name, field)), name);
     }
 
     private static Path folder(String value, String field) {

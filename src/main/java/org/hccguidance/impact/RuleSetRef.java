@@ -2,14 +2,14 @@ package org.hccguidance.impact;
 
 import org.hccguidance.engine.RuleSet;
 
-/** A rule set resolved for a comparison: what it was called, and whether the comparison owns it. */
-record RuleSetRef(RuleSet ruleSet, String label, boolean owned) implements AutoCloseable {
+/**
+ * A rule set compiled for one comparison, and what it was called. The comparison owns it (a live or stored
+ * version is compiled again from its files, so a reload cannot release it mid-run) and releases it at the end.
+ */
+record RuleSetRef(RuleSet ruleSet, String label) implements AutoCloseable {
 
-    /** Releases a rule set compiled only for this comparison; live and cached versions stay. */
     @Override
     public void close() {
-        if (owned) {
-            ruleSet.release();
-        }
+        ruleSet.release();
     }
 }

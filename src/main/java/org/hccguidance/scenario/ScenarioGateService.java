@@ -2,6 +2,8 @@ package org.hccguidance.scenario;
 
 import org.hccguidance.engine.GuidanceEngine;
 import org.hccguidance.engine.RuleSet;
+import org.hccguidance.facts.PatientCase;
+import org.hccguidance.guidance.GuidanceResponse;
 import org.hccguidance.ruleset.GuidanceProperties;
 import org.hccguidance.ruleset.RuleSourceLocator;
 import org.hccguidance.ruleset.ScenarioGate;
@@ -10,7 +12,14 @@ import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,10 +52,10 @@ public class ScenarioGateService implements ScenarioGate {
      * The answers the last gate runs gave, by rule-set version and scenario id (null where a scenario could not
      * be evaluated), so that measuring a candidate's impact on the scenario patients does not evaluate them again.
      */
-    private final java.util.Map<String, GateAnswers> gateAnswers =
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(4, 0.75f, true) {
+    private final Map<String, GateAnswers> gateAnswers =
+            Collections.synchronizedMap(new LinkedHashMap<>(4, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, GateAnswers> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, GateAnswers> eldest) {
                     return size() > 2;
                 }
             });
@@ -55,28 +64,28 @@ public class ScenarioGateService implements ScenarioGate {
      * Answers are date-dependent (a trial's status check ages), so they are reused on the day they were given
      * only; each is kept with the patient it answered, since a committee may edit a scenario's patient.
      */
-    private record GateAnswers(java.time.LocalDate day, java.util.Map<String, Answer> byId) {
+    private record GateAnswers(LocalDate day, Map<String, Answer> byId) {
     }
 
     /** One scenario patient and the answer the gate gave (null when it could not be evaluated). */
-    public record Answer(org.hccguidance.facts.PatientCase patient, org.hccguidance.guidance.GuidanceResponse response) {
+    public record Answer(PatientCase patient, GuidanceResponse response) {
     }
 
     private void remember(String version, List<Scenario> scenarios, SuiteResult run) {
-        java.util.Map<String, org.hccguidance.facts.PatientCase> patients = new java.util.HashMap<>();
+        Map<String, PatientCase> patients = new HashMap<>();
         scenarios.forEach(s -> patients.put(s.id(), s.patient()));
-        java.util.Map<String, Answer> byId = new java.util.HashMap<>();
+        Map<String, Answer> byId = new HashMap<>();
         run.scenarios().forEach(r -> byId.put(r.id(), new Answer(patients.get(r.id()), r.actual())));
         gateAnswers.put(version, new GateAnswers(today(), byId));
     }
 
     /** Each scenario's patient and answer from today's gate run of this version, if one of the last two runs was of it. */
-    public Optional<java.util.Map<String, Answer>> gateAnswers(String version) {
+    public Optional<Map<String, Answer>> gateAnswers(String version) {
         return Optional.ofNullable(gateAnswers.get(version)).filter(a -> a.day().equals(today())).map(GateAnswers::byId);
     }
 
-    private java.time.LocalDate today() {
-        return java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /** The scenario folder on disk; empty when the suite is the copy embedded in the jar (read-only). */
@@ -102,7 +111,7 @@ public class ScenarioGateService implements ScenarioGate {
         }
         SuiteResult run = runner.run(candidate, scenarios);
         remember(candidate.version(), scenarios, run);
-        List<String> failures = new java.util.ArrayList<>(run.failures().stream().map(ScenarioResult::summary).toList());
+        List<String> failures = new ArrayList<>(run.failures().stream().map(ScenarioResult::summary).toList());
         if (generatedPatients > 0) {
             GeneratedPatientCheck.Result result = generated.run(candidate, GeneratedPatientCheck.DEFAULT_SEED, generatedPatients);
             failures.addAll(result.failures());

@@ -45,7 +45,6 @@ import java.util.regex.Pattern;
 class GuidancePage {
 
     private static final Pattern SCENARIO_ID = Pattern.compile("[a-z0-9][a-z0-9/_.-]{0,120}");
-    private static final int MAX_UPLOAD_BYTES = 256 * 1024;
 
     private final PatientForm form = new PatientForm();
     private final GuidanceService guidance;
@@ -92,10 +91,6 @@ class GuidancePage {
     String upload(@RequestParam("patientFile") MultipartFile file, Model model) {
         if (file.isEmpty()) {
             return show(model, FormValues.empty(), null, List.of(new FieldProblem("patientFile", "choose a patient JSON file")), null);
-        }
-        if (file.getSize() > MAX_UPLOAD_BYTES) {
-            return show(model, FormValues.empty(), null, List.of(new FieldProblem("patientFile",
-                    "the file is larger than " + MAX_UPLOAD_BYTES / 1024 + " KiB")), null);
         }
         byte[] bytes;
         try {

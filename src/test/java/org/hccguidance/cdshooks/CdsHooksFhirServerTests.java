@@ -59,8 +59,8 @@ class CdsHooksFhirServerTests extends ServiceWithAdmin {
         assertThat(CdsHooksPatientViewTests.topics(r.json())).contains("NIVOLUMAB_IPILIMUMAB").doesNotContain("LENVATINIB");
         assertThat(CdsHooksPatientViewTests.card(r.json(), "ALERTS").path("detail").asText())
                 .contains("| priorSystemicTherapies | line 1: ATEZOLIZUMAB\\_BEVACIZUMAB, PROGRESSION |");
-        List<CdsTestClients.StubFhirServer.Seen> seen = CdsTestClients.ALLOWED_FHIR.requests;
-        assertThat(seen).extracting(CdsTestClients.StubFhirServer.Seen::pathAndQuery)
+        List<CdsTestClients.LoopbackFhirServer.Seen> seen = CdsTestClients.ALLOWED_FHIR.requests;
+        assertThat(seen).extracting(CdsTestClients.LoopbackFhirServer.Seen::pathAndQuery)
                 .containsExactly("/fhir/Condition?patient=hcc-variceal-bleed", "/fhir/MedicationStatement?patient=hcc-variceal-bleed", "/fhir/page-2");
         assertThat(seen).allSatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer opaque-token-123"));
     }

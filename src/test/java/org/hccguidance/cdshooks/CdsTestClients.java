@@ -37,8 +37,8 @@ import java.util.function.Consumer;
 /**
  * The CDS clients and the FHIR server the CDS Hooks tests use, made once per test JVM: an RS384 and an
  * ES384 key pair generated now (their public keys in a temporary JWK set file that the service trusts
- * for {@link #ISSUER}), a key nobody trusts, and a stub FHIR server on loopback whose base URL is on the
- * service's allow-list while a second stub is not. {@link #properties} adds the service settings to the
+ * for {@link #ISSUER}), a key nobody trusts, and a fake FHIR server on loopback whose base URL is on the
+ * service's allow-list while a second one is not. {@link #properties} adds the service settings to the
  * shared test service, so every HTTP test runs on one Spring context.
  */
 public final class CdsTestClients {
@@ -50,8 +50,8 @@ public final class CdsTestClients {
     public static final RSAKey RSA;
     public static final ECKey EC;
     public static final RSAKey OTHER_RSA;
-    public static final StubFhirServer ALLOWED_FHIR;
-    public static final StubFhirServer FORBIDDEN_FHIR;
+    public static final LoopbackFhirServer ALLOWED_FHIR;
+    public static final LoopbackFhirServer FORBIDDEN_FHIR;
 
     static {
         try {
@@ -61,8 +61,8 @@ public final class CdsTestClients {
             Path dir = TestFiles.tempDir("cds-clients");
             Files.writeString(dir.resolve("jwks.json"), new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK())).toString());
             JWKS_FILE = dir.resolve("jwks.json");
-            ALLOWED_FHIR = new StubFhirServer("/fhir");
-            FORBIDDEN_FHIR = new StubFhirServer("/fhir");
+            ALLOWED_FHIR = new LoopbackFhirServer("/fhir");
+            FORBIDDEN_FHIR = new LoopbackFhirServer("/fhir");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -133,8 +133,8 @@ public final class CdsTestClients {
         }
     }
 
-    /** A FHIR server stub on loopback: answers searches from canned bundles and records what it was asked. */
-    public static final class StubFhirServer {
+    /** A fake FHIR server on loopback: answers searches from canned bundles and records what it was asked. */
+    public static final class LoopbackFhirServer {
 
         public record Seen(String pathAndQuery, String authorization) {
         }
@@ -146,7 +146,7 @@ public final class CdsTestClients {
         public final Map<String, String> answers = new ConcurrentHashMap<>();
         public volatile Consumer<String> onRequest = path -> { };
 
-        StubFhirServer(String prefix) throws IOException {
+        LoopbackFhirServer(String prefix) throws IOException {
             this.prefix = prefix;
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {

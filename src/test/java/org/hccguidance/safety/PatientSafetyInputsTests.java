@@ -1,12 +1,9 @@
 package org.hccguidance.safety;
 
 import org.hccguidance.ShippedRules;
-import org.hccguidance.TestFiles;
 import org.hccguidance.engine.EvaluationLimits;
 import org.hccguidance.engine.GuidanceEngine;
 import org.hccguidance.engine.RuleSet;
-import org.hccguidance.engine.RuleSetCompiler;
-import org.hccguidance.engine.RuleSources;
 import org.hccguidance.facts.AdverseEvent;
 import org.hccguidance.facts.Histology;
 import org.hccguidance.facts.PatientCase;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -51,13 +47,6 @@ class PatientSafetyInputsTests {
 
     private final GuidanceEngine engine = new GuidanceEngine(EvaluationLimits.DEFAULT);
 
-    private static RuleSet plant(Path dir, String drl) throws IOException {
-        Path rules = TestFiles.copyTree(ShippedRules.RULES, dir.resolve("rules"));
-        Files.createDirectories(rules.resolve("planted"));
-        Files.writeString(rules.resolve("planted/planted.drl"), drl);
-        return new RuleSetCompiler().compile(RuleSources.fromDirectory(rules));
-    }
-
     @Test
     void pregnancyWithholdsEverySystemicOptionAndTrialOnTheShippedRules() {
         GuidanceService.Traced traced = GuidanceService.trace(ShippedRules.patient(PREGNANT_AFTER_IO), ShippedRules.ruleSet(),
@@ -78,7 +67,7 @@ class PatientSafetyInputsTests {
     void aRuleThatOffersDrugsOrTrialsDuringPregnancyIsCaughtUnderI1(@TempDir Path dir) throws IOException {
         // Planted in the last phase, after the exclusions: a matched therapy no rule offers here, and a trial
         // whose own criteria (ECOG 2) the patient does not meet, so that only the safety net stands in the way.
-        RuleSet planted = plant(dir, """
+        RuleSet planted = ShippedRules.withPlanted(dir, """
                 package rules.planted;
                 ruleflow-group "closing"
                 import org.hccguidance.facts.*;
@@ -122,7 +111,7 @@ class PatientSafetyInputsTests {
     @Test
     void aRuleThatOffersAnAgentItsLabelWithholdsIsCaughtUnderI1(@TempDir Path dir) throws IOException {
         // Lenvatinib plus pembrolizumab is not proposed after sorafenib, so nothing excludes the planted offer.
-        RuleSet planted = plant(dir, """
+        RuleSet planted = ShippedRules.withPlanted(dir, """
                 package rules.planted;
                 ruleflow-group "closing"
                 import org.hccguidance.facts.*;

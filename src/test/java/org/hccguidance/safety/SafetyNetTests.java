@@ -1,12 +1,9 @@
 package org.hccguidance.safety;
 
 import org.hccguidance.ShippedRules;
-import org.hccguidance.TestFiles;
 import org.hccguidance.engine.EvaluationLimits;
 import org.hccguidance.engine.GuidanceEngine;
 import org.hccguidance.engine.RuleSet;
-import org.hccguidance.engine.RuleSetCompiler;
-import org.hccguidance.engine.RuleSources;
 import org.hccguidance.guidance.Alert;
 import org.hccguidance.guidance.GuidanceResponse;
 import org.hccguidance.guidance.GuidanceService;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,16 +53,9 @@ public class SafetyNetTests {
 
     private final GuidanceEngine engine = new GuidanceEngine(EvaluationLimits.DEFAULT);
 
-    private static RuleSet plant(Path dir, String drl) throws IOException {
-        Path rules = TestFiles.copyTree(ShippedRules.RULES, dir.resolve("rules"));
-        Files.createDirectories(rules.resolve("planted"));
-        Files.writeString(rules.resolve("planted/planted.drl"), drl);
-        return new RuleSetCompiler().compile(RuleSources.fromDirectory(rules));
-    }
-
     @Test
     void theGeneratedPatientGateFindsAPlantedVegfTrialAndNamesI1(@TempDir Path dir) throws IOException {
-        RuleSet planted = plant(dir, PLANTED_TRIAL);
+        RuleSet planted = ShippedRules.withPlanted(dir, PLANTED_TRIAL);
         try {
             GeneratedPatientCheck.Result result = new GeneratedPatientCheck(engine, Clock.systemUTC())
                     .run(planted, GeneratedPatientCheck.DEFAULT_SEED, 2_000);
@@ -86,7 +75,7 @@ public class SafetyNetTests {
 
     @Test
     void withoutTheGateTheLiveResponseWithholdsTheTrialBehindACriticalAlert(@TempDir Path dir) throws IOException {
-        RuleSet planted = plant(dir, PLANTED_TRIAL);
+        RuleSet planted = ShippedRules.withPlanted(dir, PLANTED_TRIAL);
         try {
             // ECOG 2: the trial's own criteria do not admit the patient, so only the planted rule offers it.
             GuidanceService.Traced traced = GuidanceService.trace(ShippedRules.patient(BLEED.replace("\"ecog\": 1", "\"ecog\": 2")),
@@ -113,7 +102,7 @@ public class SafetyNetTests {
 
     @Test
     void anOptionThatRepeatsAProgressedAgentIsWithheldUnderI2(@TempDir Path dir) throws IOException {
-        RuleSet planted = plant(dir, """
+        RuleSet planted = ShippedRules.withPlanted(dir, """
                 package rules.planted;
                 ruleflow-group "closing"
                 import org.hccguidance.facts.*;
@@ -145,7 +134,7 @@ public class SafetyNetTests {
 
     @Test
     void activeTherapyInChildPughCAndAnUnbackedOptionAreWithheldUnderI4AndI5(@TempDir Path dir) throws IOException {
-        RuleSet planted = plant(dir, """
+        RuleSet planted = ShippedRules.withPlanted(dir, """
                 package rules.planted;
                 ruleflow-group "closing"
                 import org.hccguidance.facts.*;

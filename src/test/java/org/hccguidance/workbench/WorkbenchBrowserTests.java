@@ -309,6 +309,8 @@ class WorkbenchBrowserTests extends ServiceWithAdmin {
         web.findElement(By.id("username")).sendKeys("admin");
         web.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
         web.findElement(By.id("sign-in")).click();
+        // The click returns before the next page has replaced the sign-in page: wait for it, then read it.
+        new WebDriverWait(web, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/workbench/login"));
         assertThat(web.findElement(By.cssSelector("header .who")).getText()).contains("admin");
     }
 
